@@ -1,0 +1,79 @@
+package io.eventshop.devstack;
+
+import io.eventshop.devstack.events.EventBridgeService;
+import io.eventshop.devstack.http.Destination;
+import io.eventshop.devstack.http.EndpointServer;
+import io.eventshop.devstack.ops.DevstackPages;
+import io.eventshop.devstack.sns.SnsService;
+import io.eventshop.devstack.sqs.EmbeddedElasticMq;
+import io.eventshop.devstack.sqs.QueueDelivery;
+import java.net.URI;
+import java.util.Map;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+
+/**
+ * The devstack's local AWS endpoint: SQS (through an embedded ElasticMQ), SNS and EventBridge on one port. Any AWS
+ * SDK or the AWS CLI pointed at {@link #url()} works as it does against LocalStack. Use it from code with
+ * {@code LocalAwsEndpoint.start(0)}, from the command line with {@code java -jar devstack.jar aws --port 4566}, and
+ * from tests with {@link io.eventshop.devstack.junit.LocalAwsExtension}.
+ */
+public final class LocalAwsEndpoint implements AutoCloseable {
+
+    private final AwsAccount account;
+    private final EmbeddedElasticMq elasticMq;
+    private final SqsAsyncClient sqs;
+    private final EventBridgeService events;
+    private final EndpointServer server;
+
+    private LocalAwsEndpoint(String host, int port, AwsAccount account) throws InterruptedException {
+        this.account = account;
+        this.elasticMq = new EmbeddedElasticMq(account);
+        this.sqs = elasticMq.client();
+        var delivery = new QueueDelivery(sqs, elasticMq);
+        var sns = new SnsService(account, delivery);
+        this.events = new EventBridgeService(account, delivery);
+        this.server = new EndpointServer(
+                host,
+                port,
+                elasticMq.address(),
+                Map.of(
+                        Destination.SNS, sns,
+                        Destination.EVENTS, events,
+                        Destination.DEVSTACK, new DevstackPages(sqs, sns, events)));
+    }
+
+    /** Starts the endpoint on the loopback interface; port 0 picks a free port. */
+    public static LocalAwsEndpoint start(int port) {
+        return start("127.0.0.1", port, AwsAccount.DEFAULT);
+    }
+
+    public static LocalAwsEndpoint start(String host, int port, AwsAccount account) {
+        try {
+            return new LocalAwsEndpoint(host, port, account);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the endpoint", e);
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The URL to give AWS clients as their endpoint, such as {@code http://localhost:4566}. */
+    public URI url() {
+        return URI.create("http://localhost:" + port());
+    }
+
+    public AwsAccount account() {
+        return account;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        events.close();
+        sqs.close();
+        elasticMq.close();
+    }
+}
