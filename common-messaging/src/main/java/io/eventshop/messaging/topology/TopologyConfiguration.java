@@ -1,0 +1,40 @@
+package io.eventshop.messaging.topology;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Reads the topology and, at start-up, provisions it ({@code eventshop.messaging.provision=true}) or verifies it.
+ * Needs {@link SqsClient}, {@link SnsClient} and {@link EventBridgeClient} beans for the service's AWS endpoint.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TopologyProperties.class)
+public class TopologyConfiguration {
+
+    @Bean
+    Topology topology(TopologyProperties properties) {
+        try {
+            return Topology.read(properties.topology().getInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the messaging topology from " + properties.topology(), e);
+        }
+    }
+
+    @Bean
+    TopologyProvisioner topologyProvisioner(SqsClient sqs, SnsClient sns, EventBridgeClient events) {
+        return new TopologyProvisioner(sqs, sns, events);
+    }
+
+    @Bean
+    SmartInitializingSingleton topologyStartup(
+            TopologyProvisioner provisioner, Topology topology, TopologyProperties properties) {
+        return new TopologyStartup(provisioner, topology, properties.provision());
+    }
+}

@@ -1,0 +1,18 @@
+package io.eventshop.messaging.topology;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
+
+/**
+ * How a service brings up the messaging topology at start-up.
+ *
+ * @param provision {@code true} to create or update the topology's resources (the devstack, docker compose and
+ *     tests); {@code false} to only verify that they exist, failing start-up if any is missing (AWS, where Terraform
+ *     creates them)
+ * @param topology where the topology declaration is
+ */
+@ConfigurationProperties("eventshop.messaging")
+public record TopologyProperties(
+        @DefaultValue("false") boolean provision,
+        @DefaultValue("classpath:topology.yaml") Resource topology) {}
