@@ -45,12 +45,25 @@ public final class EndpointBenchmark {
         Path jar = Path.of(args.length > 0 ? args[0] : "devstack/target/devstack.jar");
         System.out.println(
                 "eventshop devstack benchmark, " + Runtime.getRuntime().availableProcessors() + " cores");
-        timeToReady(jar);
+        measure("time to ready", () -> timeToReady(jar));
         try (LocalAwsEndpoint endpoint = LocalAwsEndpoint.start(0)) {
-            sqsThroughput(endpoint);
-            snsLatency(endpoint);
-            eventBridgeLatency(endpoint);
-            mixedRequests(endpoint);
+            measure("SQS throughput", () -> sqsThroughput(endpoint));
+            measure("SNS latency", () -> snsLatency(endpoint));
+            measure("EventBridge latency", () -> eventBridgeLatency(endpoint));
+            measure("mixed requests", () -> mixedRequests(endpoint));
+        }
+    }
+
+    private interface Figure {
+        void measure() throws Exception;
+    }
+
+    /** A figure that fails is reported, and the others are still measured. */
+    private static void measure(String name, Figure figure) {
+        try {
+            figure.measure();
+        } catch (Exception e) {
+            System.out.println(name + ": FAILED: " + e);
         }
     }
 
