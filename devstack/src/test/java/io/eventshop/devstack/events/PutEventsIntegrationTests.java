@@ -42,11 +42,11 @@ class PutEventsIntegrationTests {
         var queue = fixture.queue("whole");
         fixture.rule(bus, unique("rule"), "{\"source\":[\"shop.orders\"]}", target("q", queue));
 
-        String eventId = fixture.put(entry(bus, "shop.orders", "OrderPlaced", "{\"orderId\":\"o-1\",\"total\":42}")
-                        .toBuilder()
-                        .resources("arn:aws:shop:order/o-1")
-                        .time(Instant.parse("2024-05-01T10:20:30.456Z"))
-                        .build())
+        String eventId = fixture.put(
+                        entry(bus, "shop.orders", "OrderPlaced", "{\"orderId\":\"o-1\",\"total\":42}").toBuilder()
+                                .resources("arn:aws:shop:order/o-1")
+                                .time(Instant.parse("2024-05-01T10:20:30.456Z"))
+                                .build())
                 .getFirst();
 
         JsonNode event = json(fixture.bodies(queue, 1).getFirst());
@@ -73,7 +73,8 @@ class PutEventsIntegrationTests {
 
         fixture.put(entry(bus, "shop.orders", "OrderPlaced", "{}"));
 
-        Instant time = Instant.parse(json(fixture.bodies(queue, 1).getFirst()).path("time").asText());
+        Instant time = Instant.parse(
+                json(fixture.bodies(queue, 1).getFirst()).path("time").asText());
         assertThat(time).isBetween(before, Instant.now().plusSeconds(1));
     }
 
@@ -117,8 +118,7 @@ class PutEventsIntegrationTests {
 
     @Test
     void aRequestNeedsOneToTenEntries() {
-        assertAwsError(
-                () -> fixture.events.putEvents(b -> b.entries(List.of())), "ValidationException", 400);
+        assertAwsError(() -> fixture.events.putEvents(b -> b.entries(List.of())), "ValidationException", 400);
         List<PutEventsRequestEntry> eleven = new ArrayList<>();
         for (int i = 0; i < 11; i++) {
             eleven.add(entry(bus, "shop", "Thing", "{}"));
@@ -191,6 +191,8 @@ class PutEventsIntegrationTests {
     }
 
     private static List<Integer> ids(List<String> bodies) {
-        return bodies.stream().map(body -> json(body).path("detail").path("id").asInt()).toList();
+        return bodies.stream()
+                .map(body -> json(body).path("detail").path("id").asInt())
+                .toList();
     }
 }

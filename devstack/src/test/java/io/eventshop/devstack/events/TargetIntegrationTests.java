@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 class TargetIntegrationTests {
 
     private static final String PATTERN = "{\"source\":[\"shop.orders\"]}";
-    private static final String DETAIL = "{\"orderId\":\"o-1\",\"total\":42.5,\"customer\":{\"name\":\"Ada \\\"A\\\"\"}}";
+    private static final String DETAIL =
+            "{\"orderId\":\"o-1\",\"total\":42.5,\"customer\":{\"name\":\"Ada \\\"A\\\"\"}}";
 
     private EventBridgeFixture fixture;
     private String bus;
@@ -41,7 +42,11 @@ class TargetIntegrationTests {
     @Test
     void inputSendsTheFixedJsonText() {
         var queue = fixture.queue("input");
-        fixture.rule(bus, unique("rule"), PATTERN, target("q", queue).toBuilder().input("{\"fixed\":true}").build());
+        fixture.rule(
+                bus,
+                unique("rule"),
+                PATTERN,
+                target("q", queue).toBuilder().input("{\"fixed\":true}").build());
 
         fixture.put(entry(bus, "shop.orders", "OrderPlaced", DETAIL));
 
@@ -71,17 +76,23 @@ class TargetIntegrationTests {
         var queue = fixture.queue("transformed");
         String rule = unique("rule");
         var transformer = InputTransformer.builder()
-                .inputPathsMap(Map.of("id", "$.detail.orderId", "total", "$.detail.total", "name", "$.detail.customer.name"))
+                .inputPathsMap(
+                        Map.of("id", "$.detail.orderId", "total", "$.detail.total", "name", "$.detail.customer.name"))
                 .inputTemplate("{\"order\": <id>, \"amount\": <total>, \"text\": \"<name> paid <total> for <id>\", "
                         + "\"rule\": \"<aws.events.rule-name>\"}")
                 .build();
-        fixture.rule(bus, rule, PATTERN, target("q", queue).toBuilder().inputTransformer(transformer).build());
+        fixture.rule(
+                bus,
+                rule,
+                PATTERN,
+                target("q", queue).toBuilder().inputTransformer(transformer).build());
 
         fixture.put(entry(bus, "shop.orders", "OrderPlaced", DETAIL));
 
         assertThat(fixture.bodies(queue, 1))
-                .containsExactly("{\"order\": \"o-1\", \"amount\": 42.5, \"text\": \"Ada \\\"A\\\" paid 42.5 for o-1\", "
-                        + "\"rule\": \"" + rule + "\"}");
+                .containsExactly(
+                        "{\"order\": \"o-1\", \"amount\": 42.5, \"text\": \"Ada \\\"A\\\" paid 42.5 for o-1\", "
+                                + "\"rule\": \"" + rule + "\"}");
     }
 
     @Test
@@ -91,7 +102,11 @@ class TargetIntegrationTests {
                 .inputPathsMap(Map.of("id", "$.detail.orderId"))
                 .inputTemplate("Order <id> was placed")
                 .build();
-        fixture.rule(bus, unique("rule"), PATTERN, target("q", queue).toBuilder().inputTransformer(transformer).build());
+        fixture.rule(
+                bus,
+                unique("rule"),
+                PATTERN,
+                target("q", queue).toBuilder().inputTransformer(transformer).build());
 
         fixture.put(entry(bus, "shop.orders", "OrderPlaced", DETAIL));
 
@@ -105,9 +120,12 @@ class TargetIntegrationTests {
                 bus,
                 unique("rule"),
                 PATTERN,
-                target("q", queue).toBuilder().sqsParameters(p -> p.messageGroupId("orders-group")).build());
+                target("q", queue).toBuilder()
+                        .sqsParameters(p -> p.messageGroupId("orders-group"))
+                        .build());
 
-        String eventId = fixture.put(entry(bus, "shop.orders", "OrderPlaced", DETAIL)).getFirst();
+        String eventId =
+                fixture.put(entry(bus, "shop.orders", "OrderPlaced", DETAIL)).getFirst();
 
         var message = fixture.receive(queue, 1).getFirst();
         assertThat(message.attributes()).containsEntry(MessageSystemAttributeName.MESSAGE_GROUP_ID, "orders-group");
@@ -121,7 +139,8 @@ class TargetIntegrationTests {
         fixture.rule(bus, rule, PATTERN);
 
         assertAwsError(
-                () -> fixture.events.putTargets(b -> b.rule(rule).eventBusName(bus).targets(target("q", queue))),
+                () -> fixture.events.putTargets(
+                        b -> b.rule(rule).eventBusName(bus).targets(target("q", queue))),
                 "ValidationException",
                 400);
     }
@@ -136,7 +155,8 @@ class TargetIntegrationTests {
                 .build();
 
         assertAwsError(
-                () -> fixture.events.putTargets(b -> b.rule(rule).eventBusName(bus).targets(both)),
+                () -> fixture.events.putTargets(
+                        b -> b.rule(rule).eventBusName(bus).targets(both)),
                 "ValidationException",
                 400);
     }
@@ -153,7 +173,8 @@ class TargetIntegrationTests {
         fixture.events.putTargets(b -> b.rule(rule).eventBusName(bus).targets(target("t0", queue)));
 
         assertAwsError(
-                () -> fixture.events.putTargets(b -> b.rule(rule).eventBusName(bus).targets(target("t5", queue))),
+                () -> fixture.events.putTargets(
+                        b -> b.rule(rule).eventBusName(bus).targets(target("t5", queue))),
                 "LimitExceededException",
                 400);
     }
@@ -169,14 +190,19 @@ class TargetIntegrationTests {
                 target("a", queue),
                 target("b", queue).toBuilder().inputPath("$.detail").build());
 
-        var listed = fixture.events.listTargetsByRule(b -> b.rule(rule).eventBusName(bus)).targets();
+        var listed = fixture.events
+                .listTargetsByRule(b -> b.rule(rule).eventBusName(bus))
+                .targets();
         assertThat(listed).extracting(Target::id).containsExactly("a", "b");
         assertThat(listed.get(1).inputPath()).isEqualTo("$.detail");
         assertThat(listed.get(0).arn()).isEqualTo(queue.arn());
 
-        var removed = fixture.events.removeTargets(b -> b.rule(rule).eventBusName(bus).ids("a", "unknown"));
+        var removed =
+                fixture.events.removeTargets(b -> b.rule(rule).eventBusName(bus).ids("a", "unknown"));
         assertThat(removed.failedEntryCount()).isZero();
-        assertThat(fixture.events.listTargetsByRule(b -> b.rule(rule).eventBusName(bus)).targets())
+        assertThat(fixture.events
+                        .listTargetsByRule(b -> b.rule(rule).eventBusName(bus))
+                        .targets())
                 .extracting(Target::id)
                 .containsExactly("b");
     }
@@ -190,7 +216,8 @@ class TargetIntegrationTests {
                 .arn("arn:aws:lambda:us-east-1:000000000000:function:f")
                 .build();
 
-        var response = fixture.events.putTargets(b -> b.rule(rule).eventBusName(bus).targets(lambda));
+        var response =
+                fixture.events.putTargets(b -> b.rule(rule).eventBusName(bus).targets(lambda));
 
         assertThat(response.failedEntryCount()).isEqualTo(1);
         assertThat(response.failedEntries().getFirst().targetId()).isEqualTo("fn");
@@ -200,9 +227,8 @@ class TargetIntegrationTests {
     @Test
     void targetsOfAMissingRuleAreNotFound() {
         assertAwsError(
-                () -> fixture.events.putTargets(b -> b.rule(unique("no-rule"))
-                        .eventBusName(bus)
-                        .targets(target("q", fixture.queue("x")))),
+                () -> fixture.events.putTargets(
+                        b -> b.rule(unique("no-rule")).eventBusName(bus).targets(target("q", fixture.queue("x")))),
                 "ResourceNotFoundException",
                 400);
     }
