@@ -16,7 +16,9 @@ import java.time.Instant;
  */
 final class AwsJson {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Refuses trailing text, so that {@code {"a":1} junk} is not taken for a JSON object. */
+    static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private static final String CONTENT_TYPE = "application/x-amz-json-1.1";
     private static final String TARGET_PREFIX = "AWSEvents.";

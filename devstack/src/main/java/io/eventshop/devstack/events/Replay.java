@@ -88,7 +88,10 @@ final class Replay {
     synchronized ObjectNode describe(boolean full) {
         ObjectNode out = AwsJson.MAPPER.createObjectNode().put("ReplayName", name);
         if (full) {
-            out.put("ReplayArn", arn).put("Description", description);
+            out.put("ReplayArn", arn);
+            if (description != null) {
+                out.put("Description", description);
+            }
             ObjectNode destination = out.putObject("Destination").put("Arn", destinationArn);
             if (!filterArns.isEmpty()) {
                 filterArns.forEach(destination.putArray("FilterArns")::add);

@@ -37,7 +37,8 @@ final class TargetDelivery {
 
     private CompletableFuture<Void> send(Target target, List<RoutedEvent> events) {
         List<QueueDelivery.Message> messages = events.stream()
-                .map(e -> new QueueDelivery.Message(target.body(e), Map.of(), target.messageGroupId(), e.id()))
+                .map(e -> new QueueDelivery.Message(
+                        target.body(e), Map.of(), target.messageGroupId(), e.deduplicationId()))
                 .toList();
         return queues.send(target.queueArn(), messages).thenCompose(outcomes -> {
             List<QueueDelivery.Message> deadLetters = new ArrayList<>();
@@ -67,7 +68,7 @@ final class TargetDelivery {
                 "RULE_ARN", text(event.ruleArn()),
                 "TARGET_ARN", text(target.queueArn()));
         String group = target.messageGroupId() != null ? target.messageGroupId() : event.ruleName();
-        return new QueueDelivery.Message(event.json(), attributes, group, event.id());
+        return new QueueDelivery.Message(event.json(), attributes, group, event.deduplicationId());
     }
 
     private static MessageAttributeValue text(String value) {

@@ -198,6 +198,53 @@ class ArchiveReplayIntegrationTests {
     }
 
     @Test
+    void aReplayToAFifoTargetIsNotDroppedAsADuplicate() {
+        var queue = fixture.fifoQueue("replayed");
+        fixture.rule(
+                bus,
+                unique("rule"),
+                ANY_SHOP_EVENT,
+                target("q", queue).toBuilder()
+                        .sqsParameters(p -> p.messageGroupId("orders"))
+                        .build());
+        String archiveArn = fixture.events
+                .createArchive(b -> b.archiveName(unique("archive")).eventSourceArn(busArn))
+                .archiveArn();
+        Instant start = Instant.now().minusSeconds(5);
+        String eventId =
+                fixture.put(entry(bus, "shop.orders", "OrderPlaced", "{}")).getFirst();
+        fixture.receive(queue, 1);
+
+        String replayName = unique("replay");
+        fixture.events.startReplay(b -> b.replayName(replayName)
+                .eventSourceArn(archiveArn)
+                .eventStartTime(start)
+                .eventEndTime(Instant.now().plusSeconds(5))
+                .destination(ReplayDestination.builder().arn(busArn).build()));
+        awaitCompleted(replayName);
+
+        var replayed = json(fixture.bodies(queue, 1).getFirst());
+        assertThat(replayed.path("id").asText()).isEqualTo(eventId);
+        assertThat(replayed.path("replay-name").asText()).isEqualTo(replayName);
+    }
+
+    @Test
+    void aCompletedReplayCannotBeCancelled() {
+        String archiveArn = fixture.events
+                .createArchive(b -> b.archiveName(unique("archive")).eventSourceArn(busArn))
+                .archiveArn();
+        String replayName = unique("replay");
+        fixture.events.startReplay(b -> b.replayName(replayName)
+                .eventSourceArn(archiveArn)
+                .eventStartTime(Instant.now().minusSeconds(60))
+                .eventEndTime(Instant.now())
+                .destination(ReplayDestination.builder().arn(busArn).build()));
+        awaitCompleted(replayName);
+
+        assertAwsError(() -> fixture.events.cancelReplay(b -> b.replayName(replayName)), "IllegalStatusException", 400);
+    }
+
+    @Test
     void replayErrorsAreAwsErrors() {
         String archiveArn = fixture.events
                 .createArchive(b -> b.archiveName(unique("archive")).eventSourceArn(busArn))
