@@ -73,8 +73,7 @@ final class QueueProvisioning {
                 .attributes();
         Map<QueueAttributeName, String> differing = new LinkedHashMap<>();
         desired.forEach((attribute, value) -> {
-            // FifoQueue cannot change after creation; a name ending in .fifo already fixes it.
-            if (attribute != QueueAttributeName.FIFO_QUEUE && !same(attribute, actual.get(attribute), value)) {
+            if (updatable(attribute, actual) && !same(attribute, actual.get(attribute), value)) {
                 differing.put(attribute, value);
             }
         });
@@ -108,6 +107,16 @@ final class QueueProvisioning {
         return sqs.getQueueAttributes(request -> request.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes()
                 .get(QueueAttributeName.QUEUE_ARN);
+    }
+
+    /**
+     * Whether an existing queue's attribute can be compared and set. FifoQueue cannot change after creation (the
+     * name ending in .fifo fixes it anyway). An attribute the endpoint does not report cannot be compared: ElasticMQ
+     * accepts DeduplicationScope, FifoThroughputLimit, MessageRetentionPeriod and Policy at creation but neither
+     * reports nor updates them, so they are left as created. AWS reports each of them once set.
+     */
+    private static boolean updatable(QueueAttributeName attribute, Map<QueueAttributeName, String> actual) {
+        return attribute != QueueAttributeName.FIFO_QUEUE && actual.containsKey(attribute);
     }
 
     private static boolean same(QueueAttributeName attribute, String actual, String desired) {

@@ -1,0 +1,221 @@
+package io.eventshop.messaging.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+import io.eventshop.devstack.LocalAwsEndpoint;
+import io.eventshop.devstack.junit.LocalAwsExtension;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import tools.jackson.databind.json.JsonMapper;
+
+@ExtendWith(LocalAwsExtension.class)
+class TopologyProvisionerIntegrationTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The declared topology is provisioned once per JVM; provisioning is idempotent, so any test may rely on it. */
+    private static ProvisioningReport firstRun;
+
+    private SqsClient sqs;
+    private SnsClient sns;
+    private EventBridgeClient events;
+    private TopologyProvisioner provisioner;
+    private Topology topology;
+
+    @BeforeEach
+    void clients(LocalAwsEndpoint endpoint) {
+        sqs = LocalAwsClients.sqs(endpoint);
+        sns = LocalAwsClients.sns(endpoint);
+        events = LocalAwsClients.events(endpoint);
+        provisioner = new TopologyProvisioner(sqs, sns, events);
+        topology = Topology.read(getClass().getResourceAsStream("/topology.yaml"));
+    }
+
+    @Test
+    void queuesGetTheirDeadLetterQueueAndHighThroughputFifoSettings() {
+        Topology queues = TestTopologies.queues(TestTopologies.uniqueId());
+        ConsumerQueue fifo = queues.queues().getFirst();
+
+        ProvisioningReport report = provisioner.provision(queues);
+
+        assertThat(report.created()).hasSize(4);
+        Map<QueueAttributeName, String> attributes = attributesOf(fifo.name());
+        // The devstack's ElasticMQ accepts DeduplicationScope and FifoThroughputLimit at creation but does not
+        // report them, so only the reported attributes can be checked here.
+        assertThat(attributes)
+                .containsEntry(QueueAttributeName.FIFO_QUEUE, "true")
+                .containsEntry(QueueAttributeName.VISIBILITY_TIMEOUT, "60")
+                .containsEntry(QueueAttributeName.RECEIVE_MESSAGE_WAIT_TIME_SECONDS, "20");
+        var redrive = JSON.readTree(attributes.get(QueueAttributeName.REDRIVE_POLICY));
+        assertThat(redrive.get("deadLetterTargetArn").asString())
+                .endsWith(":" + fifo.deadLetterQueue().name());
+        assertThat(redrive.get("maxReceiveCount").asString()).isEqualTo("3");
+        assertThat(provisioner.provision(queues).isEmpty()).isTrue();
+    }
+
+    @Test
+    void aChangedAttributeIsUpdatedAndReported() {
+        Topology queues = TestTopologies.queues(TestTopologies.uniqueId());
+        provisioner.provision(queues);
+        String queue = queues.queues().getFirst().name();
+        String url = sqs.getQueueUrl(request -> request.queueName(queue)).queueUrl();
+        sqs.setQueueAttributes(
+                request -> request.queueUrl(url).attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "5")));
+
+        ProvisioningReport report = provisioner.provision(queues);
+
+        assertThat(report.updated())
+                .singleElement()
+                .hasToString("UPDATED SQS queue " + queue + " (set [VisibilityTimeout])");
+        assertThat(attributesOf(queue)).containsEntry(QueueAttributeName.VISIBILITY_TIMEOUT, "60");
+    }
+
+    @Test
+    void verificationNamesEveryMissingResource() {
+        String id = TestTopologies.uniqueId();
+
+        assertThatExceptionOfType(MissingTopologyException.class)
+                .isThrownBy(() -> provisioner.verify(TestTopologies.queues(id)))
+                .withMessageContaining("Missing SQS queue fifo-" + id
+                        + ".fifo; start with eventshop.messaging.provision=true or create it (infra/terraform)")
+                .satisfies(e -> assertThat(e.missing())
+                        .containsExactly(
+                                "SQS queue fifo-" + id + "-dlq.fifo",
+                                "SQS queue fifo-" + id + ".fifo",
+                                "SQS queue standard-" + id + "-dlq",
+                                "SQS queue standard-" + id));
+    }
+
+    @Test
+    void startUpFailsWhenVerificationFindsAResourceMissing(LocalAwsEndpoint endpoint) {
+        new ApplicationContextRunner()
+                .withUserConfiguration(TopologyConfiguration.class)
+                .withBean(SqsClient.class, () -> LocalAwsClients.sqs(endpoint))
+                .withBean(SnsClient.class, () -> LocalAwsClients.sns(endpoint))
+                .withBean(EventBridgeClient.class, () -> LocalAwsClients.events(endpoint))
+                .withPropertyValues(
+                        "eventshop.messaging.provision=false",
+                        "eventshop.messaging.topology=classpath:never-provisioned-topology.yaml")
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .hasMessageContaining("Missing SQS queue never-provisioned-events.fifo; start with"
+                                + " eventshop.messaging.provision=true or create it (infra/terraform)"));
+    }
+
+    @Test
+    void theDeclaredTopologyIsProvisionedAndASecondRunChangesNothing() {
+        ProvisioningReport first = provisionDeclaredTopology();
+
+        assertThat(first.created())
+                .extracting(change -> change.kind() + " " + change.name())
+                .contains(
+                        "SQS queue payment-service-events-dlq.fifo",
+                        "SNS topic order-events.fifo",
+                        "SNS subscription order-events.fifo -> payment-service-events.fifo",
+                        "EventBridge event bus eventshop",
+                        "EventBridge rule eventshop/high-value-orders",
+                        "EventBridge target eventshop/customer-outcomes/notification-service",
+                        "EventBridge archive eventshop-events");
+        assertThat(provisioner.provision(topology).changes()).isEmpty();
+        provisioner.verify(topology);
+    }
+
+    @Test
+    void subscriptionsDeliverRawAndFilteredByEventType() {
+        provisionDeclaredTopology();
+        String topicArn = sns.createTopic(request -> request.name("order-events.fifo")
+                        .attributes(Map.of("FifoTopic", "true", "ContentBasedDeduplication", "false")))
+                .topicArn();
+        String orderId = TestTopologies.uniqueId();
+
+        sns.publish(request -> request.topicArn(topicArn)
+                .message("{\"eventType\":\"OrderPlaced\",\"orderId\":\"" + orderId + "\"}")
+                .messageGroupId(orderId)
+                .messageDeduplicationId(orderId)
+                .messageAttributes(Map.of(
+                        "eventType",
+                        MessageAttributeValue.builder()
+                                .dataType("String")
+                                .stringValue("OrderPlaced")
+                                .build())));
+
+        Message delivered = awaitMessage("payment-service-events.fifo", orderId);
+        assertThat(delivered.body()).isEqualTo("{\"eventType\":\"OrderPlaced\",\"orderId\":\"" + orderId + "\"}");
+        assertThat(delivered.messageAttributes().get("eventType").stringValue()).isEqualTo("OrderPlaced");
+        assertThat(bodiesIn("shipping-service-events.fifo")).noneMatch(body -> body.contains(orderId));
+    }
+
+    @Test
+    void rulesTargetTheNotificationQueueAndTheArchiveKeepsEveryEvent() {
+        provisionDeclaredTopology();
+
+        var rule =
+                events.describeRule(request -> request.eventBusName("eventshop").name("high-value-orders"));
+        assertThat(JSON.readTree(rule.eventPattern()))
+                .isEqualTo(topology.eventBuses().getFirst().rules().get(1).eventPattern());
+        assertThat(events.listTargetsByRule(
+                                request -> request.eventBusName("eventshop").rule("customer-outcomes"))
+                        .targets())
+                .singleElement()
+                .satisfies(target -> assertThat(target.arn()).endsWith(":notification-service-events"));
+        var archive = events.describeArchive(request -> request.archiveName("eventshop-events"));
+        assertThat(archive.eventSourceArn()).endsWith(":event-bus/eventshop");
+        assertThat(archive.retentionDays()).isZero();
+    }
+
+    private synchronized ProvisioningReport provisionDeclaredTopology() {
+        if (firstRun == null) {
+            firstRun = provisioner.provision(topology);
+        }
+        return firstRun;
+    }
+
+    private Map<QueueAttributeName, String> attributesOf(String queue) {
+        String url = sqs.getQueueUrl(request -> request.queueName(queue)).queueUrl();
+        return sqs.getQueueAttributes(request -> request.queueUrl(url).attributeNames(QueueAttributeName.ALL))
+                .attributes();
+    }
+
+    private Message awaitMessage(String queue, String containing) {
+        String url = sqs.getQueueUrl(request -> request.queueName(queue)).queueUrl();
+        Message[] found = new Message[1];
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            for (Message message : sqs.receiveMessage(request -> request.queueUrl(url)
+                            .maxNumberOfMessages(10)
+                            .waitTimeSeconds(1)
+                            .messageAttributeNames("All"))
+                    .messages()) {
+                if (message.body().contains(containing)) {
+                    found[0] = message;
+                }
+            }
+            return found[0] != null;
+        });
+        return found[0];
+    }
+
+    private List<String> bodiesIn(String queue) {
+        String url = sqs.getQueueUrl(request -> request.queueName(queue)).queueUrl();
+        return sqs
+                .receiveMessage(
+                        request -> request.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
+                .messages()
+                .stream()
+                .map(Message::body)
+                .toList();
+    }
+}
