@@ -37,7 +37,7 @@ public final class SnsService implements AwsService {
     @Override
     public AwsResponse handle(AwsRequest request) {
         try {
-            return dispatch(new QueryParameters(request.queryParameters()), endpointUrl(request));
+            return dispatch(parameters(request), endpointUrl(request));
         } catch (SnsException e) {
             return SnsXml.error(e);
         } catch (RuntimeException e) {
@@ -70,6 +70,14 @@ public final class SnsService implements AwsService {
                 throw new SnsException(
                         "InvalidAction", 400, "The action " + action + " is not valid for this web service.");
         };
+    }
+
+    private static QueryParameters parameters(AwsRequest request) {
+        try {
+            return new QueryParameters(request.queryParameters());
+        } catch (IllegalArgumentException e) {
+            throw new SnsException("MalformedQueryString", 400, "The query string is malformed: " + e.getMessage());
+        }
     }
 
     /** Where clients reach this endpoint, as the request's Host header tells, for the envelope's UnsubscribeURL. */
