@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -156,13 +158,13 @@ record MessageAttribute(String name, String dataType, String stringValue, byte[]
         return other instanceof MessageAttribute that
                 && name.equals(that.name)
                 && dataType.equals(that.dataType)
-                && java.util.Objects.equals(stringValue, that.stringValue)
-                && java.util.Arrays.equals(binaryValue, that.binaryValue);
+                && Objects.equals(stringValue, that.stringValue)
+                && Arrays.equals(binaryValue, that.binaryValue);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(name, dataType, stringValue, java.util.Arrays.hashCode(binaryValue));
+        return Objects.hash(name, dataType, stringValue, Arrays.hashCode(binaryValue));
     }
 
     @Override

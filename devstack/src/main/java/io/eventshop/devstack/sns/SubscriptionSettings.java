@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.eventshop.devstack.AwsAccount;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The attributes a subscriber may set (Subscribe's {@code Attributes}, SetSubscriptionAttributes), each validated as
@@ -27,8 +28,7 @@ record SubscriptionSettings(
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Kept and shown as given; the local endpoint has no use for them. */
-    private static final java.util.Set<String> PASS_THROUGH =
-            java.util.Set.of("DeliveryPolicy", "SubscriptionRoleArn", "ReplayPolicy");
+    private static final Set<String> PASS_THROUGH = Set.of("DeliveryPolicy", "SubscriptionRoleArn", "ReplayPolicy");
 
     static SubscriptionSettings of(Map<String, String> attributes) {
         SubscriptionSettings settings = DEFAULT;

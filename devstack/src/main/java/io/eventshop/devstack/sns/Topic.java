@@ -3,6 +3,7 @@ package io.eventshop.devstack.sns;
 import io.eventshop.devstack.AwsAccount;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
@@ -109,7 +110,7 @@ final class Topic {
             if (!"true".equalsIgnoreCase(value) && !"false".equalsIgnoreCase(value)) {
                 throw SnsException.invalidParameter("Invalid parameter: ContentBasedDeduplication");
             }
-            value = value.toLowerCase(java.util.Locale.ROOT);
+            value = value.toLowerCase(Locale.ROOT);
         }
         attributes.put(attribute, value == null ? "" : value);
     }
