@@ -65,6 +65,11 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         return URI.create("http://localhost:" + port());
     }
 
+    /** ElasticMQ's private port, which the endpoint relays SQS requests to; benchmarks compare against it. */
+    public URI elasticMqUrl() {
+        return URI.create("http://127.0.0.1:" + elasticMq.address().getPort());
+    }
+
     public AwsAccount account() {
         return account;
     }

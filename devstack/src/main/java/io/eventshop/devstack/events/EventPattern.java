@@ -1,0 +1,44 @@
+package io.eventshop.devstack.events;
+
+import software.amazon.event.ruler.GenericMachine;
+import software.amazon.event.ruler.JsonRuleCompiler;
+
+/**
+ * An event pattern, checked and compiled by AWS's own event-ruler, so that matching (numeric ranges, prefixes,
+ * {@code $or}, {@code anything-but}) behaves as it does in EventBridge.
+ */
+final class EventPattern {
+
+    private final String source;
+    private final GenericMachine<String> machine = new GenericMachine<>();
+
+    private EventPattern(String source) throws java.io.IOException {
+        this.source = source;
+        machine.addRule("pattern", source);
+    }
+
+    static EventPattern compile(String source) {
+        String problem;
+        try {
+            problem = JsonRuleCompiler.check(source);
+            if (problem == null) {
+                return new EventPattern(source);
+            }
+        } catch (Exception e) {
+            problem = e.getMessage();
+        }
+        throw EventBridgeException.invalidPattern("Event pattern is not valid. Reason: " + problem);
+    }
+
+    boolean matches(String eventJson) {
+        try {
+            return !machine.rulesForJSONEvent(eventJson).isEmpty();
+        } catch (Exception unreadable) {
+            return false;
+        }
+    }
+
+    String source() {
+        return source;
+    }
+}
