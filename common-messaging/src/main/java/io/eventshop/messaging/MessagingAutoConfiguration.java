@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
@@ -54,6 +55,15 @@ public class MessagingAutoConfiguration {
                         .toArray(String[]::new));
             }
         };
+    }
+
+    /**
+     * The service's schema is not empty when its own migrations first run: the messaging tables are there. So its
+     * Flyway baselines at version 0, and applies every one of its migrations from V1.
+     */
+    @Bean
+    FlywayConfigurationCustomizer serviceMigrationsFromAnEmptyBaseline() {
+        return configuration -> configuration.baselineOnMigrate(true).baselineVersion("0");
     }
 
     @Bean
