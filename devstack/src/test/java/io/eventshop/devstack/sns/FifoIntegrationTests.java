@@ -1,0 +1,197 @@
+package io.eventshop.devstack.sns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.eventshop.devstack.LocalAwsEndpoint;
+import io.eventshop.devstack.junit.LocalAwsExtension;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.sns.model.InvalidParameterException;
+import software.amazon.awssdk.services.sns.model.PublishBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+@ExtendWith(LocalAwsExtension.class)
+class FifoIntegrationTests {
+
+    private SnsTestbed testbed;
+
+    @BeforeEach
+    void connect(LocalAwsEndpoint endpoint) {
+        testbed = SnsTestbed.on(endpoint);
+    }
+
+    @AfterEach
+    void disconnect() {
+        testbed.close();
+    }
+
+    @Test
+    void twentyMessagesInTwoGroupsArriveInOrderPerGroupWithTheirGroupId() {
+        String topicArn = testbed.fifoTopic("orders", false);
+        var queue = testbed.fifoQueue("orders");
+        testbed.subscribeRaw(topicArn, queue);
+
+        List<String> sequenceNumbers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            int n = i;
+            sequenceNumbers.add(testbed.sns
+                    .publish(b -> b.topicArn(topicArn)
+                            .message("a-" + n)
+                            .messageGroupId("group-a")
+                            .messageDeduplicationId("a-" + n))
+                    .sequenceNumber());
+        }
+        List<PublishBatchRequestEntry> groupB = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            groupB.add(PublishBatchRequestEntry.builder()
+                    .id("b" + i)
+                    .message("b-" + i)
+                    .messageGroupId("group-b")
+                    .messageDeduplicationId("b-" + i)
+                    .build());
+        }
+        var batch = testbed.sns.publishBatch(b -> b.topicArn(topicArn).publishBatchRequestEntries(groupB));
+        batch.successful().forEach(entry -> sequenceNumbers.add(entry.sequenceNumber()));
+
+        assertThat(batch.failed()).isEmpty();
+        assertThat(sequenceNumbers).hasSize(20).doesNotContainNull();
+        assertThat(sequenceNumbers.stream().map(BigInteger::new).toList()).isSorted();
+
+        List<Message> received = testbed.receive(queue, 20);
+        assertThat(bodiesOfGroup(received, "group-a"))
+                .containsExactly("a-0", "a-1", "a-2", "a-3", "a-4", "a-5", "a-6", "a-7", "a-8", "a-9");
+        assertThat(bodiesOfGroup(received, "group-b"))
+                .containsExactly("b-0", "b-1", "b-2", "b-3", "b-4", "b-5", "b-6", "b-7", "b-8", "b-9");
+    }
+
+    @Test
+    void aDuplicateWithinFiveMinutesIsAcceptedButDeliveredOnce() {
+        String topicArn = testbed.fifoTopic("deduplicated", false);
+        var queue = testbed.fifoQueue("deduplicated");
+        var standardQueue = testbed.queue("deduplicated");
+        testbed.subscribeRaw(topicArn, queue);
+        testbed.subscribeRaw(topicArn, standardQueue);
+
+        var first = testbed.sns.publish(
+                b -> b.topicArn(topicArn).message("once").messageGroupId("g").messageDeduplicationId("same"));
+        var second = testbed.sns.publish(b ->
+                b.topicArn(topicArn).message("once again").messageGroupId("g").messageDeduplicationId("same"));
+
+        assertThat(second.messageId()).isEqualTo(first.messageId());
+        assertThat(second.sequenceNumber()).isEqualTo(first.sequenceNumber());
+        assertThat(testbed.bodies(testbed.drain(queue))).containsExactly("once");
+        // The standard queue cannot deduplicate, so this shows that the topic dropped the duplicate itself.
+        assertThat(testbed.bodies(testbed.drain(standardQueue))).containsExactly("once");
+    }
+
+    @Test
+    void contentBasedDeduplicationUsesTheMessage() {
+        String topicArn = testbed.fifoTopic("content", true);
+        var queue = testbed.queue("content");
+        testbed.subscribeRaw(topicArn, queue);
+
+        testbed.sns.publish(b -> b.topicArn(topicArn).message("same").messageGroupId("g"));
+        testbed.sns.publish(b -> b.topicArn(topicArn).message("same").messageGroupId("g"));
+        testbed.sns.publish(b -> b.topicArn(topicArn).message("other").messageGroupId("g"));
+
+        assertThat(testbed.bodies(testbed.drain(queue))).containsExactlyInAnyOrder("same", "other");
+    }
+
+    @Test
+    void theFifoEnvelopeCarriesTheSequenceNumberAndNoSignature() {
+        String topicArn = testbed.fifoTopic("enveloped", true);
+        var queue = testbed.fifoQueue("enveloped");
+        testbed.subscribe(topicArn, queue, Map.of());
+
+        var published =
+                testbed.sns.publish(b -> b.topicArn(topicArn).message("hello").messageGroupId("g"));
+
+        Message message = testbed.receive(queue, 1).getFirst();
+        JsonNode envelope = SnsTestbed.json(message.body());
+        assertThat(envelope.get("SequenceNumber").asText()).isEqualTo(published.sequenceNumber());
+        assertThat(envelope.get("MessageId").asText()).isEqualTo(published.messageId());
+        // Pinned, as LocalStack does: the UnsubscribeURL stays; the three signature fields go.
+        assertThat(envelope.has("Signature")).isFalse();
+        assertThat(envelope.has("SignatureVersion")).isFalse();
+        assertThat(envelope.has("SigningCertURL")).isFalse();
+        assertThat(envelope.has("UnsubscribeURL")).isTrue();
+        assertThat(message.attributes()).containsEntry(MessageSystemAttributeName.MESSAGE_GROUP_ID, "g");
+    }
+
+    @Test
+    void aFifoTopicNeedsAGroupIdAndADeduplicationIdUnlessContentBased() {
+        String topicArn = testbed.fifoTopic("strict", false);
+
+        assertThatThrownBy(() -> testbed.sns.publish(
+                        b -> b.topicArn(topicArn).message("m").messageDeduplicationId("d")))
+                .isInstanceOfSatisfying(InvalidParameterException.class, e -> assertThat(
+                                e.awsErrorDetails().errorMessage())
+                        .isEqualTo("Invalid parameter: The MessageGroupId parameter is required for FIFO topics"));
+        assertThatThrownBy(() -> testbed.sns.publish(
+                        b -> b.topicArn(topicArn).message("m").messageGroupId("g")))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("ContentBasedDeduplication");
+    }
+
+    @Test
+    void aStandardTopicRejectsADeduplicationIdButTakesAGroupId() {
+        // Pinned: AWS rejects MessageDeduplicationId on standard topics and, since fair queues, accepts
+        // MessageGroupId there.
+        String topicArn = testbed.topic("standard");
+        var queue = testbed.queue("standard");
+        testbed.subscribeRaw(topicArn, queue);
+
+        assertThatThrownBy(() -> testbed.sns.publish(
+                        b -> b.topicArn(topicArn).message("m").messageDeduplicationId("d")))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("MessageDeduplicationId");
+        testbed.sns.publish(b -> b.topicArn(topicArn).message("grouped").messageGroupId("g"));
+
+        assertThat(testbed.bodies(testbed.drain(queue))).containsExactly("grouped");
+    }
+
+    @Test
+    void batchEntriesWithoutAGroupIdFailAlone() {
+        // Pinned: each entry is validated on its own.
+        String topicArn = testbed.fifoTopic("batch", true);
+
+        var response = testbed.sns.publishBatch(b -> b.topicArn(topicArn)
+                .publishBatchRequestEntries(
+                        PublishBatchRequestEntry.builder()
+                                .id("ok")
+                                .message("m")
+                                .messageGroupId("g")
+                                .build(),
+                        PublishBatchRequestEntry.builder()
+                                .id("no-group")
+                                .message("m2")
+                                .build()));
+
+        assertThat(response.successful()).singleElement().satisfies(entry -> {
+            assertThat(entry.id()).isEqualTo("ok");
+            assertThat(entry.sequenceNumber()).isNotBlank();
+        });
+        assertThat(response.failed()).singleElement().satisfies(entry -> {
+            assertThat(entry.id()).isEqualTo("no-group");
+            assertThat(entry.code()).isEqualTo("InvalidParameter");
+            assertThat(entry.senderFault()).isTrue();
+        });
+    }
+
+    private static List<String> bodiesOfGroup(List<Message> messages, String groupId) {
+        return messages.stream()
+                .filter(message ->
+                        groupId.equals(message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID)))
+                .map(Message::body)
+                .toList();
+    }
+}
