@@ -118,11 +118,10 @@ class OutboxPublishingIntegrationTests {
                 .isEqualTo(event.orderId().toString());
         assertThat(message.messageAttributes().get("amount").dataType()).isEqualTo("Number");
         assertThat(message.messageAttributes().get("amount").stringValue()).isEqualTo("120.50");
+        String sampled = Boolean.TRUE.equals(span.context().sampled()) ? "01" : "00";
         assertThat(message.messageAttributes().get("traceparent").stringValue())
-                .isEqualTo("00-%s-%s-01"
-                        .formatted(
-                                padded(span.context().traceId(), 32),
-                                padded(span.context().spanId(), 16)));
+                .isEqualTo("00-" + padded(span.context().traceId(), 32) + "-"
+                        + padded(span.context().spanId(), 16) + "-" + sampled);
     }
 
     @Test
