@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.eventshop.devstack.LocalAwsEndpoint;
+import io.eventshop.devstack.junit.LocalAwsExtension;
 import io.eventshop.events.EventEnvelope;
 import io.eventshop.events.EventJson;
 import io.eventshop.events.payment.PaymentAuthorized;
+import io.eventshop.messaging.MessagingTestApplication;
 import io.eventshop.messaging.testing.AwsFixtures;
-import io.eventshop.messaging.testing.MessagingIntegrationTest;
+import io.eventshop.messaging.testing.MessagingTestInfrastructure;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -19,22 +21,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.context.annotation.Configuration;
 
-/** The test closes its context while a handler runs. */
-@MessagingIntegrationTest(
-        properties = {
-            "eventshop.messaging.service-name=shipping-service",
-            "eventshop.messaging.relay.enabled=false",
-            "eventshop.messaging.listener.queue=shutdown-events",
-            "eventshop.messaging.listener.poll-timeout=1s",
-            "eventshop.messaging.listener.shutdown-timeout=20s"
-        })
-@DirtiesContext
+/** The test runs its own application, to close it while a handler runs. */
+@ExtendWith(LocalAwsExtension.class)
 class ListenerShutdownIntegrationTests {
 
     private static final CountDownLatch handlerStarted = new CountDownLatch(1);
@@ -44,9 +38,6 @@ class ListenerShutdownIntegrationTests {
     private static AwsFixtures aws;
     private static String queue;
 
-    @Autowired
-    ConfigurableApplicationContext context;
-
     @BeforeAll
     static void provision(LocalAwsEndpoint endpoint) {
         aws = new AwsFixtures(endpoint);
@@ -55,6 +46,16 @@ class ListenerShutdownIntegrationTests {
 
     @Test
     void onShutdownTheMessageInFlightFinishesAndIsDeletedAndNoMoreArePolled() throws Exception {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(
+                        MessagingTestApplication.class, Handlers.class)
+                .initializers(new MessagingTestInfrastructure())
+                .properties(
+                        "eventshop.messaging.service-name=shipping-service",
+                        "eventshop.messaging.relay.enabled=false",
+                        "eventshop.messaging.listener.queue=shutdown-events",
+                        "eventshop.messaging.listener.poll-timeout=1s",
+                        "eventshop.messaging.listener.shutdown-timeout=20s")
+                .run();
         EventEnvelope inFlight = envelope(paymentAuthorized(UUID.randomUUID()));
         aws.sqs().sendMessage(request -> request.queueUrl(queue).messageBody(new EventJson().write(inFlight)));
         assertThat(handlerStarted.await(20, TimeUnit.SECONDS)).isTrue();
@@ -73,7 +74,7 @@ class ListenerShutdownIntegrationTests {
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> aws.messagesIn(queue) == 1);
     }
 
-    @TestConfiguration
+    @Configuration(proxyBeanMethods = false)
     static class Handlers {
 
         @Bean
