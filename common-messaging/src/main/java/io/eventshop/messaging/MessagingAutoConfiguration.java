@@ -1,0 +1,74 @@
+package io.eventshop.messaging;
+
+import io.awspring.cloud.autoconfigure.sns.SnsAutoConfiguration;
+import io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration;
+import io.eventshop.messaging.inbox.InboxConfiguration;
+import io.eventshop.messaging.listener.ListenerConfiguration;
+import io.eventshop.messaging.outbox.OutboxConfiguration;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Wires eventshop's messaging into a service: the schema, the outbox and its relay, the inbox, and the SQS listener
+ * that dispatches to the service's {@link io.eventshop.messaging.listener.EventHandlers}. Each part has its own
+ * configuration class with explicit {@code @Bean} methods; the settings are {@link MessagingProperties}.
+ */
+@AutoConfiguration(
+        after = {
+            DataSourceAutoConfiguration.class,
+            JdbcClientAutoConfiguration.class,
+            SqsAutoConfiguration.class,
+            SnsAutoConfiguration.class
+        },
+        before = FlywayAutoConfiguration.class)
+@EnableConfigurationProperties(MessagingProperties.class)
+@Import({OutboxConfiguration.class, InboxConfiguration.class, ListenerConfiguration.class})
+public class MessagingAutoConfiguration {
+
+    @Bean(MessagingSchema.BEAN_NAME)
+    MessagingSchema messagingSchema(DataSource dataSource) {
+        return new MessagingSchema(dataSource);
+    }
+
+    /** The service's own migrations run after the messaging schema, as they may write outbox rows. */
+    @Bean
+    static BeanFactoryPostProcessor serviceMigrationsAfterMessagingSchema() {
+        return beanFactory -> {
+            for (String name : beanFactory.getBeanNamesForType(FlywayMigrationInitializer.class, true, false)) {
+                BeanDefinition definition = beanFactory.getBeanDefinition(name);
+                String[] dependsOn = definition.getDependsOn() == null ? new String[0] : definition.getDependsOn();
+                definition.setDependsOn(Stream.concat(Arrays.stream(dependsOn), Stream.of(MessagingSchema.BEAN_NAME))
+                        .toArray(String[]::new));
+            }
+        };
+    }
+
+    /**
+     * The service's schema is not empty when its own migrations first run: the messaging tables are there. So its
+     * Flyway baselines at version 0, and applies every one of its migrations from V1.
+     */
+    @Bean
+    FlywayConfigurationCustomizer serviceMigrationsFromAnEmptyBaseline() {
+        return configuration -> configuration.baselineOnMigrate(true).baselineVersion("0");
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

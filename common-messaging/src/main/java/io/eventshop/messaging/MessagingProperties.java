@@ -1,0 +1,83 @@
+package io.eventshop.messaging;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The settings of the messaging building blocks, under {@code eventshop.messaging}.
+ *
+ * @param serviceName the service that publishes and consumes, such as {@code payment-service}: the EventBridge source
+ *     is {@code eventshop.<serviceName>} and the inbox consumer is this name
+ * @param topic the name of the SNS FIFO topic the relay publishes to
+ * @param eventBus the name of the EventBridge bus the relay publishes to
+ * @param relay the outbox relay
+ * @param inbox the inbox
+ * @param listener the SQS listener
+ */
+@Validated
+@ConfigurationProperties("eventshop.messaging")
+public record MessagingProperties(
+        @NotBlank String serviceName,
+        @NotBlank @DefaultValue("order-events.fifo") String topic,
+        @NotBlank @DefaultValue("eventshop") String eventBus,
+        @Valid @DefaultValue Relay relay,
+        @Valid @DefaultValue Inbox inbox,
+        @Valid @DefaultValue Listener listener) {
+
+    /**
+     * The outbox relay.
+     *
+     * @param enabled whether this instance runs a relay (it still writes to the outbox when it does not)
+     * @param pollInterval how often the relay looks for events when no commit has woken it
+     * @param batchSize how many events the relay claims per destination and pass (sent 10 per call)
+     * @param initialBackoff the delay before the first retry of an event that failed to publish
+     * @param maxBackoff the longest delay between two retries
+     * @param retention how long events published to every destination are kept before they are deleted
+     * @param cleanupInterval how often published events past their retention are deleted
+     */
+    public record Relay(
+            @DefaultValue("true") boolean enabled,
+            @NotNull @DefaultValue("1s") Duration pollInterval,
+            @Min(1) @Max(1000) @DefaultValue("100") int batchSize,
+            @NotNull @DefaultValue("1s") Duration initialBackoff,
+            @NotNull @DefaultValue("5m") Duration maxBackoff,
+            @NotNull @DefaultValue("7d") Duration retention,
+            @NotNull @DefaultValue("1h") Duration cleanupInterval) {}
+
+    /**
+     * The inbox.
+     *
+     * @param retention how long a received eventId is remembered; at least the queues' retention (at most 14 days),
+     *     so that no redelivery outlives it
+     * @param cleanupInterval how often expired rows are deleted
+     */
+    public record Inbox(
+            @NotNull @DefaultValue("14d") Duration retention,
+            @NotNull @DefaultValue("1h") Duration cleanupInterval) {}
+
+    /**
+     * The SQS listener that feeds the service's event handlers.
+     *
+     * @param queue the name of the service's queue; no listener runs without one
+     * @param maxConcurrentMessages how many messages are handled at once
+     * @param pollTimeout how long a receive waits for messages (long polling; at most 20 seconds)
+     * @param retryInitialVisibility how long a message whose handler failed stays invisible before its first retry
+     * @param retryMaxVisibility the longest it stays invisible between retries; the delay doubles with every receive
+     * @param shutdownTimeout how long shutdown waits for the messages in flight to finish
+     */
+    public record Listener(
+            @Nullable String queue,
+            @Min(1) @DefaultValue("10") int maxConcurrentMessages,
+            @NotNull @DefaultValue("20s") Duration pollTimeout,
+            @NotNull @DefaultValue("5s") Duration retryInitialVisibility,
+            @NotNull @DefaultValue("5m") Duration retryMaxVisibility,
+            @NotNull @DefaultValue("30s") Duration shutdownTimeout) {}
+}

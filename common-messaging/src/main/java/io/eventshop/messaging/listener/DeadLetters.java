@@ -1,0 +1,85 @@
+package io.eventshop.messaging.listener;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends a message that can never succeed to its queue's dead-letter queue at once, rather than after
+ * {@code maxReceiveCount} futile attempts. The copy keeps the body, the message attributes and, on FIFO queues, the
+ * message group, and adds {@value #REASON} and {@value #SOURCE_QUEUE}, so that an operator can see why it failed and
+ * redrive it where it came from.
+ *
+ * <p>The dead-letter queue is the one named by the source queue's {@code RedrivePolicy}.
+ */
+final class DeadLetters {
+
+    static final String REASON = "eventshop.failure.reason";
+    static final String SOURCE_QUEUE = "eventshop.failure.source-queue";
+
+    private final SqsAsyncClient sqs;
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final Map<String, String> deadLetterQueueUrls = new ConcurrentHashMap<>();
+
+    DeadLetters(SqsAsyncClient sqs) {
+        this.sqs = sqs;
+    }
+
+    /**
+     * Sends a copy of {@code message} to the dead-letter queue of {@code queueUrl}, and returns once SQS has it; the
+     * caller then acknowledges (deletes) the original.
+     *
+     * @throws IllegalStateException if the queue has no dead-letter queue; the message is then left to be retried
+     */
+    void send(String queueUrl, Message message, String reason) {
+        String deadLetterQueueUrl = deadLetterQueueUrls.computeIfAbsent(queueUrl, this::deadLetterQueueOf);
+        var attributes = new LinkedHashMap<>(message.messageAttributes());
+        attributes.put(REASON, text(reason));
+        attributes.put(SOURCE_QUEUE, text(queueName(queueUrl)));
+        var request = SendMessageRequest.builder()
+                .queueUrl(deadLetterQueueUrl)
+                .messageBody(message.body())
+                .messageAttributes(attributes);
+        String groupId = message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID);
+        if (groupId != null) {
+            request.messageGroupId(groupId).messageDeduplicationId(message.messageId());
+        }
+        sqs.sendMessage(request.build()).join();
+    }
+
+    private String deadLetterQueueOf(String queueUrl) {
+        String redrivePolicy = sqs.getQueueAttributes(
+                        request -> request.queueUrl(queueUrl).attributeNames(QueueAttributeName.REDRIVE_POLICY))
+                .join()
+                .attributes()
+                .get(QueueAttributeName.REDRIVE_POLICY);
+        if (redrivePolicy == null) {
+            throw new IllegalStateException("queue " + queueUrl + " has no RedrivePolicy, so no dead-letter queue");
+        }
+        JsonNode targetArn = json.readTree(redrivePolicy).get("deadLetterTargetArn");
+        // arn:aws:sqs:<region>:<account>:<queue name>
+        String[] arn = targetArn.asString().split(":");
+        return sqs.getQueueUrl(request -> request.queueName(arn[5]).queueOwnerAWSAccountId(arn[4]))
+                .join()
+                .queueUrl();
+    }
+
+    private static String queueName(String queueUrl) {
+        return queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
+    }
+
+    private static MessageAttributeValue text(String value) {
+        return MessageAttributeValue.builder()
+                .dataType("String")
+                .stringValue(value)
+                .build();
+    }
+}

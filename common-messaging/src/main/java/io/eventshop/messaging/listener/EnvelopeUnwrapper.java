@@ -1,0 +1,67 @@
+package io.eventshop.messaging.listener;
+
+import io.eventshop.events.EventEnvelope;
+import io.eventshop.events.EventJson;
+import io.eventshop.events.MalformedEventException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the envelope out of an SQS message body, whichever way it arrived:
+ *
+ * <ul>
+ *   <li>from SNS with raw delivery: the body is the envelope;
+ *   <li>from SNS without raw delivery: the body is SNS's {@code {"Type":"Notification","Message":"<envelope>"}};
+ *   <li>from an EventBridge rule: the body is the event, {@code {"detail-type":...,"detail":<envelope>}}.
+ * </ul>
+ */
+final class EnvelopeUnwrapper {
+
+    private final JsonMapper mapper = JsonMapper.builder().build();
+    private final EventJson json;
+
+    EnvelopeUnwrapper(EventJson json) {
+        this.json = json;
+    }
+
+    /**
+     * @throws MalformedEventException if the body, or the envelope in it, cannot be read
+     */
+    EventEnvelope unwrap(String body) {
+        JsonNode root = parse(body);
+        if (root.has("detail-type") && root.has("detail")) {
+            JsonNode detail = root.get("detail");
+            if (!detail.isObject()) {
+                throw new MalformedEventException("invalid EventBridge event: detail is not an object");
+            }
+            return json.read(mapper.writeValueAsString(detail));
+        }
+        if (isString(root, "Type", "Notification") && root.has("Message")) {
+            JsonNode message = root.get("Message");
+            if (!message.isString()) {
+                throw new MalformedEventException("invalid SNS notification: Message is not a string");
+            }
+            return json.read(message.asString());
+        }
+        return json.read(body);
+    }
+
+    private JsonNode parse(String body) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(body);
+        } catch (JacksonException e) {
+            throw new MalformedEventException("not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new MalformedEventException("not a JSON object");
+        }
+        return root;
+    }
+
+    private static boolean isString(JsonNode node, String field, String value) {
+        JsonNode child = node.get(field);
+        return child != null && child.isString() && value.equals(child.asString());
+    }
+}

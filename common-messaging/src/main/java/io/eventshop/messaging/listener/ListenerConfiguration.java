@@ -1,0 +1,67 @@
+package io.eventshop.messaging.listener;
+
+import io.awspring.cloud.sqs.listener.SqsMessageListenerContainer;
+import io.awspring.cloud.sqs.listener.acknowledgement.handler.AcknowledgementMode;
+import io.awspring.cloud.sqs.listener.errorhandler.ExponentialBackoffErrorHandler;
+import io.eventshop.events.EventJson;
+import io.eventshop.messaging.MessagingProperties;
+import io.eventshop.messaging.inbox.Inbox;
+import io.micrometer.observation.ObservationRegistry;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * The listener container on the service's queue ({@code eventshop.messaging.listener.queue}), which feeds the
+ * service's {@link EventHandlers} bean.
+ *
+ * <p>A message is deleted only when its handler succeeded. When it throws, the error handler extends the message's
+ * invisibility exponentially with its ApproximateReceiveCount, and after the queue's {@code maxReceiveCount} SQS moves
+ * it to the dead-letter queue. On shutdown the container stops polling and waits up to
+ * {@code listener.shutdown-timeout} for the messages in flight, and then for their deletion.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty("eventshop.messaging.listener.queue")
+public class ListenerConfiguration {
+
+    @Bean
+    SqsMessageListenerContainer<Object> eventListenerContainer(
+            SqsAsyncClient sqs,
+            EventHandlers handlers,
+            Inbox inbox,
+            EventJson json,
+            MessagingProperties properties,
+            ObjectProvider<ObservationRegistry> observations) {
+        MessagingProperties.Listener listener = properties.listener();
+        var eventListener = new InboxEventListener(
+                properties.serviceName(), handlers, inbox, new EnvelopeUnwrapper(json), new DeadLetters(sqs));
+        return SqsMessageListenerContainer.builder()
+                .id("eventshop-events")
+                .sqsAsyncClient(sqs)
+                .queueNames(Objects.requireNonNull(listener.queue()))
+                .messageListener(eventListener)
+                .errorHandler(ExponentialBackoffErrorHandler.builder()
+                        .initialVisibilityTimeoutSeconds(
+                                (int) listener.retryInitialVisibility().toSeconds())
+                        .multiplier(2)
+                        .maxVisibilityTimeoutSeconds(
+                                (int) listener.retryMaxVisibility().toSeconds())
+                        .build())
+                .configure(options -> options.maxConcurrentMessages(listener.maxConcurrentMessages())
+                        .maxMessagesPerPoll(Math.min(10, listener.maxConcurrentMessages()))
+                        .pollTimeout(listener.pollTimeout())
+                        .acknowledgementMode(AcknowledgementMode.ON_SUCCESS)
+                        .messageAttributeNames(List.of("All"))
+                        // ApproximateReceiveCount drives the backoff; MessageGroupId keeps FIFO dead letters in order.
+                        .messageSystemAttributeNames(List.of(MessageSystemAttributeName.ALL))
+                        .listenerShutdownTimeout(listener.shutdownTimeout())
+                        .acknowledgementShutdownTimeout(listener.shutdownTimeout())
+                        .observationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP)))
+                .build();
+    }
+}

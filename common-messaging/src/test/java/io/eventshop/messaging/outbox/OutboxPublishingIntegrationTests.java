@@ -1,0 +1,181 @@
+package io.eventshop.messaging.outbox;
+
+import static io.eventshop.messaging.testing.TestEvents.paymentAuthorized;
+import static io.eventshop.messaging.testing.TestEvents.priceChanged;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.eventshop.devstack.LocalAwsEndpoint;
+import io.eventshop.events.EventEnvelope;
+import io.eventshop.events.EventJson;
+import io.eventshop.messaging.testing.AwsFixtures;
+import io.eventshop.messaging.testing.MessagingIntegrationTest;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.test.simple.SimpleTracer;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionTemplate;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@MessagingIntegrationTest(
+        properties = {
+            "eventshop.messaging.service-name=payment-service",
+            "eventshop.messaging.topic=publishing-events.fifo",
+            "eventshop.messaging.event-bus=publishing-bus"
+        })
+@DirtiesContext
+class OutboxPublishingIntegrationTests {
+
+    private static AwsFixtures aws;
+    private static String snsQueue;
+    private static String eventBridgeQueue;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Tracer tracer;
+
+    private final EventJson json = new EventJson();
+    private final JsonMapper mapper = JsonMapper.builder().build();
+
+    @BeforeAll
+    static void provision(LocalAwsEndpoint endpoint) {
+        aws = new AwsFixtures(endpoint);
+        String topic = aws.fifoTopic("publishing-events.fifo");
+        snsQueue = aws.fifoQueue("publishing-sns.fifo");
+        aws.subscribeRaw(topic, snsQueue);
+        eventBridgeQueue = aws.queue("publishing-eventbridge", java.util.Map.of());
+        aws.busToQueue("publishing-bus", "eventshop.payment-service", eventBridgeQueue);
+    }
+
+    @Test
+    void aTransactionThatRollsBackPublishesNothing() {
+        UUID orderId = UUID.randomUUID();
+        transaction.executeWithoutResult(status -> {
+            outbox.add(paymentAuthorized(orderId), UUID.randomUUID(), null);
+            status.setRollbackOnly();
+        });
+        // A later commit is published; the rolled-back event must not come before or with it.
+        EventEnvelope committed = commit(paymentAuthorized(UUID.randomUUID()));
+
+        List<Message> viaSns = aws.receive(snsQueue, 1);
+        List<Message> viaEventBridge = aws.receive(eventBridgeQueue, 1);
+
+        assertThat(viaSns).extracting(Message::body).containsExactly(json.write(committed));
+        assertThat(viaEventBridge).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from outbox_event where attributes->>'orderId' = ?")
+                        .param(orderId.toString())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void aCommittedEventIsPublishedToSnsWithItsGroupDeduplicationIdAndAttributes() {
+        Span span = tracer.nextSpan().name("place order").start();
+        EventEnvelope event;
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            event = commit(paymentAuthorized(UUID.randomUUID(), new BigDecimal("120.50")));
+        } finally {
+            span.end();
+        }
+
+        Message message = aws.receive(snsQueue, 1).getFirst();
+
+        assertThat(message.body()).isEqualTo(json.write(event));
+        assertThat(message.attributes())
+                .containsEntry(
+                        MessageSystemAttributeName.MESSAGE_GROUP_ID,
+                        event.orderId().toString())
+                .containsEntry(
+                        MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID,
+                        event.eventId().toString());
+        assertThat(message.messageAttributes().get("eventType").stringValue()).isEqualTo("PaymentAuthorized");
+        assertThat(message.messageAttributes().get("source").stringValue()).isEqualTo("payment-service");
+        assertThat(message.messageAttributes().get("orderId").stringValue())
+                .isEqualTo(event.orderId().toString());
+        assertThat(message.messageAttributes().get("amount").dataType()).isEqualTo("Number");
+        assertThat(message.messageAttributes().get("amount").stringValue()).isEqualTo("120.50");
+        String sampled = Boolean.TRUE.equals(span.context().sampled()) ? "01" : "00";
+        assertThat(message.messageAttributes().get("traceparent").stringValue())
+                .isEqualTo("00-" + padded(span.context().traceId(), 32) + "-"
+                        + padded(span.context().spanId(), 16) + "-" + sampled);
+    }
+
+    @Test
+    void aCommittedEventIsPutOnTheBusWithItsSourceTypeAndEnvelope() {
+        EventEnvelope event = commit(priceChanged("SKU-" + UUID.randomUUID()));
+
+        Message message = aws.receive(eventBridgeQueue, 1).getFirst();
+        JsonNode delivered = mapper.readTree(message.body());
+
+        assertThat(delivered.get("source").asString()).isEqualTo("eventshop.payment-service");
+        assertThat(delivered.get("detail-type").asString()).isEqualTo("ProductPriceChanged");
+        assertThat(json.read(mapper.writeValueAsString(delivered.get("detail"))))
+                .isEqualTo(event);
+        Message viaSns = aws.receive(snsQueue, 1).getFirst();
+        assertThat(viaSns.attributes()).containsEntry(MessageSystemAttributeName.MESSAGE_GROUP_ID, event.orderingKey());
+        assertThat(viaSns.messageAttributes()).doesNotContainKeys("orderId", "traceparent");
+    }
+
+    @Test
+    void publishedEventsAreMarkedPerDestination() {
+        EventEnvelope event = commit(paymentAuthorized(UUID.randomUUID()));
+        aws.receive(snsQueue, 1);
+        aws.receive(eventBridgeQueue, 1);
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("""
+                                select count(*) from outbox_event where event_id = ?
+                                and sns_published_at is not null and events_published_at is not null and attempts = 0
+                                """)
+                                .param(event.eventId())
+                                .query(Integer.class)
+                                .single()
+                        == 1);
+    }
+
+    @Test
+    void addingOutsideATransactionIsRefused() {
+        assertThatThrownBy(() -> outbox.add(paymentAuthorized(UUID.randomUUID()), UUID.randomUUID(), null))
+                .isInstanceOf(IllegalTransactionStateException.class);
+    }
+
+    private EventEnvelope commit(io.eventshop.events.IntegrationEvent event) {
+        return transaction.execute(status -> outbox.add(event, UUID.randomUUID(), null));
+    }
+
+    private static String padded(String hex, int length) {
+        return "0".repeat(length - hex.length()) + hex;
+    }
+
+    @TestConfiguration
+    static class Tracing {
+        @Bean
+        SimpleTracer tracer() {
+            return new SimpleTracer();
+        }
+    }
+}
