@@ -28,7 +28,10 @@ public final class EndpointServer implements AutoCloseable {
     static final int MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 
     private final EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    private final EventLoopGroup io = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+    /** As many network threads as cores: the work on them is small, and more threads only queue for the cores. */
+    private final EventLoopGroup io =
+            new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), NioIoHandler.newFactory());
+
     private final ExecutorService serviceThreads = Executors.newVirtualThreadPerTaskExecutor();
     private final Channel channel;
 
