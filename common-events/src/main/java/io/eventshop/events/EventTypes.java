@@ -11,6 +11,7 @@ import io.eventshop.events.order.OrderConfirmed;
 import io.eventshop.events.order.OrderPlaced;
 import io.eventshop.events.payment.PaymentAuthorized;
 import io.eventshop.events.payment.PaymentDeclined;
+import io.eventshop.events.payment.PaymentRefundFailed;
 import io.eventshop.events.payment.PaymentRefunded;
 import io.eventshop.events.shipping.ShipmentFailed;
 import io.eventshop.events.shipping.ShipmentScheduled;
@@ -38,6 +39,7 @@ public final class EventTypes {
             PaymentAuthorized.class,
             PaymentDeclined.class,
             PaymentRefunded.class,
+            PaymentRefundFailed.class,
             StockReserved.class,
             StockReservationFailed.class,
             StockReleased.class,

@@ -18,6 +18,7 @@ import io.eventshop.events.order.ShippingAddress;
 import io.eventshop.events.payment.PaymentAuthorized;
 import io.eventshop.events.payment.PaymentDeclined;
 import io.eventshop.events.payment.PaymentEvent;
+import io.eventshop.events.payment.PaymentRefundFailed;
 import io.eventshop.events.payment.PaymentRefunded;
 import io.eventshop.events.shipping.ShipmentFailed;
 import io.eventshop.events.shipping.ShipmentScheduled;
@@ -55,6 +56,7 @@ public final class Events {
                 paymentAuthorized(),
                 paymentDeclined(),
                 paymentRefunded(),
+                paymentRefundFailed(),
                 stockReserved(),
                 stockReservationFailed(),
                 stockReleased(),
@@ -137,6 +139,11 @@ public final class Events {
     public static PaymentRefunded paymentRefunded() {
         return new PaymentRefunded(
                 ORDER_ID, PAYMENT_ID, REFUND_ID, new BigDecimal("45.48"), "EUR", "stock reservation failed");
+    }
+
+    public static PaymentRefundFailed paymentRefundFailed() {
+        return new PaymentRefundFailed(
+                ORDER_ID, PAYMENT_ID, new BigDecimal("45.48"), "EUR", "provider refused the refund", 3);
     }
 
     public static StockReserved stockReserved() {
