@@ -1,10 +1,13 @@
 package io.eventshop.messaging;
 
+import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
 import io.awspring.cloud.autoconfigure.sns.SnsAutoConfiguration;
 import io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration;
+import io.eventshop.messaging.dlq.DeadLetterQueuesConfiguration;
 import io.eventshop.messaging.inbox.InboxConfiguration;
 import io.eventshop.messaging.listener.ListenerConfiguration;
 import io.eventshop.messaging.outbox.OutboxConfiguration;
+import io.eventshop.messaging.topology.TopologyConfiguration;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -21,10 +24,12 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Wires eventshop's messaging into a service: the schema, the outbox and its relay, the inbox, and the SQS listener
- * that dispatches to the service's {@link io.eventshop.messaging.listener.EventHandlers}. Each part has its own
+ * Wires eventshop's messaging into a service: the topology (provisioned or verified at start-up), the schema, the
+ * outbox and its relay, the inbox, the SQS listener that dispatches to the service's
+ * {@link io.eventshop.messaging.listener.EventHandlers}, and the {@code /ops/dlq} endpoint. Each part has its own
  * configuration class with explicit {@code @Bean} methods; the settings are {@link MessagingProperties}.
  */
 @AutoConfiguration(
@@ -36,7 +41,13 @@ import org.springframework.context.annotation.Import;
         },
         before = FlywayAutoConfiguration.class)
 @EnableConfigurationProperties(MessagingProperties.class)
-@Import({OutboxConfiguration.class, InboxConfiguration.class, ListenerConfiguration.class})
+@Import({
+    TopologyConfiguration.class,
+    OutboxConfiguration.class,
+    InboxConfiguration.class,
+    ListenerConfiguration.class,
+    DeadLetterQueuesConfiguration.class
+})
 public class MessagingAutoConfiguration {
 
     @Bean(MessagingSchema.BEAN_NAME)
@@ -64,6 +75,13 @@ public class MessagingAutoConfiguration {
     @Bean
     FlywayConfigurationCustomizer serviceMigrationsFromAnEmptyBaseline() {
         return configuration -> configuration.baselineOnMigrate(true).baselineVersion("0");
+    }
+
+    /** Spring Cloud AWS configures only the asynchronous SQS client; provisioning and DLQ operations are synchronous. */
+    @Bean
+    @ConditionalOnMissingBean
+    SqsClient sqsClient(AwsClientBuilderConfigurer configurer) {
+        return configurer.configure(SqsClient.builder()).build();
     }
 
     @Bean

@@ -66,7 +66,7 @@ public record MessagingProperties(
     /**
      * The SQS listener that feeds the service's event handlers.
      *
-     * @param queue the name of the service's queue; no listener runs without one
+     * @param queue the name of the queue to listen on, instead of the one the topology declares for the service
      * @param maxConcurrentMessages how many messages are handled at once
      * @param pollTimeout how long a receive waits for messages (long polling; at most 20 seconds)
      * @param retryInitialVisibility how long a message whose handler failed stays invisible before its first retry

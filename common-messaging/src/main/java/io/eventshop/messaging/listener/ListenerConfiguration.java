@@ -6,19 +6,21 @@ import io.awspring.cloud.sqs.listener.errorhandler.ExponentialBackoffErrorHandle
 import io.eventshop.events.EventJson;
 import io.eventshop.messaging.MessagingProperties;
 import io.eventshop.messaging.inbox.Inbox;
+import io.eventshop.messaging.topology.ConsumerQueue;
+import io.eventshop.messaging.topology.Topology;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
-import java.util.Objects;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * The listener container on the service's queue ({@code eventshop.messaging.listener.queue}), which feeds the
- * service's {@link EventHandlers} bean.
+ * The listener container on the service's queue, which feeds the service's {@link EventHandlers} bean; a service
+ * without one runs no listener. The queue is the one the topology declares for the service (its consumer is
+ * {@code eventshop.messaging.service-name}), unless {@code eventshop.messaging.listener.queue} names another.
  *
  * <p>A message is deleted only when its handler succeeded. When it throws, the error handler extends the message's
  * invisibility exponentially with its ApproximateReceiveCount, and after the queue's {@code maxReceiveCount} SQS moves
@@ -26,7 +28,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * {@code listener.shutdown-timeout} for the messages in flight, and then for their deletion.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty("eventshop.messaging.listener.queue")
+@ConditionalOnBean(EventHandlers.class)
 public class ListenerConfiguration {
 
     @Bean
@@ -36,6 +38,7 @@ public class ListenerConfiguration {
             Inbox inbox,
             EventJson json,
             MessagingProperties properties,
+            Topology topology,
             ObjectProvider<ObservationRegistry> observations) {
         MessagingProperties.Listener listener = properties.listener();
         var eventListener = new InboxEventListener(
@@ -43,7 +46,7 @@ public class ListenerConfiguration {
         return SqsMessageListenerContainer.builder()
                 .id("eventshop-events")
                 .sqsAsyncClient(sqs)
-                .queueNames(Objects.requireNonNull(listener.queue()))
+                .queueNames(queueName(listener, topology, properties.serviceName()))
                 .messageListener(eventListener)
                 .errorHandler(ExponentialBackoffErrorHandler.builder()
                         .initialVisibilityTimeoutSeconds(
@@ -63,5 +66,16 @@ public class ListenerConfiguration {
                         .acknowledgementShutdownTimeout(listener.shutdownTimeout())
                         .observationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP)))
                 .build();
+    }
+
+    private static String queueName(MessagingProperties.Listener listener, Topology topology, String serviceName) {
+        if (listener.queue() != null) {
+            return listener.queue();
+        }
+        return topology.queueOf(serviceName)
+                .map(ConsumerQueue::name)
+                .orElseThrow(() -> new IllegalStateException("The topology declares no queue for consumer "
+                        + serviceName + " (it has " + topology.consumers()
+                        + "); set eventshop.messaging.listener.queue or add the queue to infra/topology.yaml"));
     }
 }

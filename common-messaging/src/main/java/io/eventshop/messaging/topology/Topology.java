@@ -63,6 +63,13 @@ public record Topology(List<Topic> topics, List<ConsumerQueue> queues, List<Even
                         "No queue in the topology for consumer " + consumer + "; consumers are " + consumers()));
     }
 
+    /** The queue that the given service consumes, if the topology declares one. */
+    public Optional<ConsumerQueue> queueOf(String consumer) {
+        return queues.stream()
+                .filter(queue -> queue.consumer().equals(consumer))
+                .findFirst();
+    }
+
     /** The queue with the given name, whether a consumer's queue or a dead-letter queue's source. */
     public Optional<ConsumerQueue> queue(String name) {
         return queues.stream().filter(queue -> queue.name().equals(name)).findFirst();

@@ -3,6 +3,7 @@ package io.eventshop.messaging.topology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +12,9 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Reads the topology and, at start-up, provisions it ({@code eventshop.messaging.provision=true}) or verifies it.
+ * Reads the topology and, at start-up, provisions it ({@code eventshop.messaging.provision=true}) or verifies it; with
+ * {@code eventshop.messaging.topology-check=false} it does neither, for an instance that must start while AWS is
+ * unreachable (its relay retries until the resources answer).
  * Needs {@link SqsClient}, {@link SnsClient} and {@link EventBridgeClient} beans for the service's AWS endpoint.
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,6 +36,7 @@ public class TopologyConfiguration {
     }
 
     @Bean
+    @ConditionalOnBooleanProperty(name = "eventshop.messaging.topology-check", matchIfMissing = true)
     SmartInitializingSingleton topologyStartup(
             TopologyProvisioner provisioner, Topology topology, TopologyProperties properties) {
         return new TopologyStartup(provisioner, topology, properties.provision());

@@ -11,8 +11,11 @@ import org.springframework.core.io.Resource;
  *     tests); {@code false} to only verify that they exist, failing start-up if any is missing (AWS, where Terraform
  *     creates them)
  * @param topology where the topology declaration is
+ * @param topologyCheck {@code false} to neither provision nor verify at start-up, for an instance that must start
+ *     while AWS is unreachable; its relay retries until the resources answer
  */
 @ConfigurationProperties("eventshop.messaging")
 public record TopologyProperties(
         @DefaultValue("false") boolean provision,
-        @DefaultValue("classpath:topology.yaml") Resource topology) {}
+        @DefaultValue("classpath:topology.yaml") Resource topology,
+        @DefaultValue("true") boolean topologyCheck) {}
