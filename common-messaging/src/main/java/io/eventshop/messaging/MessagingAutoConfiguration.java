@@ -8,6 +8,7 @@ import io.eventshop.messaging.inbox.InboxConfiguration;
 import io.eventshop.messaging.listener.ListenerConfiguration;
 import io.eventshop.messaging.outbox.OutboxConfiguration;
 import io.eventshop.messaging.topology.TopologyConfiguration;
+import io.eventshop.messaging.web.ApiProblems;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -24,6 +25,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -82,6 +84,13 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean
     SqsClient sqsClient(AwsClientBuilderConfigurer configurer) {
         return configurer.configure(SqsClient.builder()).build();
+    }
+
+    /** Bad requests answer with Problem Details that name the field; see {@link ApiProblems}. */
+    @Bean
+    @ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
+    ApiProblems apiProblems() {
+        return new ApiProblems();
     }
 
     @Bean

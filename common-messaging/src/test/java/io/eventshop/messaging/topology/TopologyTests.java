@@ -58,7 +58,8 @@ class TopologyTests {
                 .isEqualTo(
                         "[\"OrderPlaced\",\"StockReservationFailed\",\"StockReleased\",\"OrderCancellationRequested\"]");
         assertThat(eventTypesOf(topology, "inventory-service"))
-                .isEqualTo("[\"PaymentAuthorized\",\"ShipmentFailed\",\"OrderCancellationRequested\",\"OrderConfirmed\"]");
+                .isEqualTo(
+                        "[\"PaymentAuthorized\",\"ShipmentFailed\",\"OrderCancellationRequested\",\"OrderConfirmed\"]");
         assertThat(eventTypesOf(topology, "shipping-service"))
                 .isEqualTo("[\"StockReserved\",\"OrderCancellationRequested\"]");
         assertThat(topology.queueFor("order-service")
