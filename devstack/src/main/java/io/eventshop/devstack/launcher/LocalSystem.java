@@ -1,0 +1,123 @@
+package io.eventshop.devstack.launcher;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The five services running against one database server and one AWS endpoint, each in its own process. A single
+ * service can be stopped and started again while the others run; its messages wait in its queue meanwhile.
+ */
+public final class LocalSystem implements AutoCloseable {
+
+    /** How long a service may take to become ready; five JVMs starting at once on two cores take a while. */
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Path projectDir;
+    private final URI awsEndpoint;
+    private final EmbeddedDatabase database;
+    private final Consumer<String> output;
+    private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> overrides;
+    private final Map<String, ServiceProcess> running = new HashMap<>();
+
+    /**
+     * @param projectDir the checkout, where each service's jar is under {@code <service>/target}
+     * @param services the services to run, with their ports
+     * @param overrides extra environment variables per service name (for tests: a short saga deadline, say)
+     */
+    public LocalSystem(
+            Path projectDir,
+            URI awsEndpoint,
+            EmbeddedDatabase database,
+            List<ServiceSpec> services,
+            Map<String, Map<String, String>> overrides,
+            Consumer<String> output) {
+        this.projectDir = projectDir;
+        this.awsEndpoint = awsEndpoint;
+        this.database = database;
+        this.output = output;
+        this.overrides = Map.copyOf(overrides);
+        services.forEach(spec -> specs.put(spec.name(), spec));
+    }
+
+    /** Starts every service at once and waits until all are ready. */
+    public void startAll() {
+        specs.keySet().forEach(this::launch);
+        List<CompletableFuture<Void>> ready = running.values().stream()
+                .map(process -> CompletableFuture.runAsync(() -> process.awaitReady(READY_TIMEOUT)))
+                .toList();
+        CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** Starts one service (again) and waits until it is ready. */
+    public synchronized void start(String service) {
+        launch(service).awaitReady(READY_TIMEOUT);
+    }
+
+    /** Stops one service gracefully; the others keep running. */
+    public synchronized void stop(String service) {
+        ServiceProcess process = running.remove(service);
+        if (process != null) {
+            process.close();
+        }
+    }
+
+    public boolean isRunning(String service) {
+        ServiceProcess process = running.get(service);
+        return process != null && process.isAlive();
+    }
+
+    /** The base URL of a service's REST API, such as {@code http://localhost:8081}. */
+    public URI url(String service) {
+        return URI.create("http://localhost:" + spec(service).port());
+    }
+
+    public List<ServiceSpec> services() {
+        return List.copyOf(specs.values());
+    }
+
+    private synchronized ServiceProcess launch(String service) {
+        if (isRunning(service)) {
+            throw new IllegalStateException(service + " is already running");
+        }
+        ServiceSpec spec = spec(service);
+        Map<String, String> environment = new HashMap<>();
+        environment.put("SPRING_DATASOURCE_URL", database.database(spec.database()));
+        environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
+        environment.put("SPRING_DATASOURCE_PASSWORD", "postgres");
+        environment.put("AWS_ENDPOINT_URL", awsEndpoint.toString());
+        environment.put("AWS_REGION", "us-east-1");
+        environment.put("AWS_ACCESS_KEY_ID", "test");
+        environment.put("AWS_SECRET_ACCESS_KEY", "test");
+        environment.put("EVENTSHOP_MESSAGING_PROVISION", "true");
+        environment.putAll(overrides.getOrDefault(service, Map.of()));
+        ServiceProcess process = ServiceProcess.start(spec, spec.jar(projectDir), environment, output);
+        running.put(service, process);
+        return process;
+    }
+
+    private ServiceSpec spec(String service) {
+        ServiceSpec spec = specs.get(service);
+        if (spec == null) {
+            throw new IllegalArgumentException("no service " + service + "; the services are " + specs.keySet());
+        }
+        return spec;
+    }
+
+    /** Stops every service, all at once. */
+    @Override
+    public synchronized void close() {
+        List<CompletableFuture<Void>> stopping = running.values().stream()
+                .map(process -> CompletableFuture.runAsync(process::close))
+                .toList();
+        CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
+        running.clear();
+    }
+}
