@@ -1,0 +1,127 @@
+package io.eventshop.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import io.eventshop.devstack.launcher.LocalSystem;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The system's REST API, as a customer and an operator use it: plain HTTP and JSON, no service's own classes. */
+final class Eventshop {
+
+    /** How long a saga may take to settle on a busy two-core machine. */
+    static final Duration SETTLE = Duration.ofSeconds(60);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final LocalSystem system;
+
+    Eventshop(LocalSystem system) {
+        this.system = system;
+    }
+
+    /** A response: its status and its body, parsed when it is JSON. */
+    record Response(int status, String contentType, JsonNode body) {}
+
+    Response placeOrder(OrderRequest order) {
+        return send("order-service", "POST", "/orders", order.toJson(), null);
+    }
+
+    Response placeOrder(OrderRequest order, String idempotencyKey) {
+        return send("order-service", "POST", "/orders", order.toJson(), idempotencyKey);
+    }
+
+    Response post(String service, String path, String body) {
+        return send(service, "POST", path, body, null);
+    }
+
+    JsonNode order(String id) {
+        return get("order-service", "/orders/" + id);
+    }
+
+    /** Waits until the order reaches one of {@code statuses}, and returns it. */
+    JsonNode awaitOrder(String id, String... statuses) {
+        Set<String> wanted = Set.of(statuses);
+        return await().atMost(SETTLE)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> order(id), order -> wanted.contains(order.get("status").asString()));
+    }
+
+    Response cancel(String id) {
+        return send("order-service", "POST", "/orders/" + id + "/cancel", "{\"reason\":\"changed my mind\"}", null);
+    }
+
+    List<JsonNode> payments(String orderId) {
+        return list(get("payment-service", "/payments?orderId=" + orderId));
+    }
+
+    List<JsonNode> shipments(String orderId) {
+        return list(get("shipping-service", "/shipments?orderId=" + orderId));
+    }
+
+    List<JsonNode> notifications(String customerId) {
+        return list(get("notification-service", "/notifications?customerId=" + customerId));
+    }
+
+    JsonNode product(String sku) {
+        return get("inventory-service", "/products/" + sku);
+    }
+
+    List<JsonNode> products() {
+        return list(get("inventory-service", "/products"));
+    }
+
+    private JsonNode get(String service, String path) {
+        Response response = send(service, "GET", path, null, null);
+        if (response.status() != 200) {
+            throw new AssertionError("GET " + path + " on " + service + " answered " + response.status() + ": "
+                    + response.body());
+        }
+        return response.body();
+    }
+
+    private static List<JsonNode> list(JsonNode node) {
+        JsonNode items = node.isArray() ? node : node.path("content");
+        List<JsonNode> list = new ArrayList<>();
+        items.forEach(list::add);
+        return list;
+    }
+
+    private Response send(String service, String method, String path, String body, String idempotencyKey) {
+        var request = HttpRequest.newBuilder(URI.create(system.url(service) + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json")
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String contentType = response.headers().firstValue("Content-Type").orElse("");
+            JsonNode json = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+            return new Response(response.statusCode(), contentType, json);
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + " on " + service + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}
