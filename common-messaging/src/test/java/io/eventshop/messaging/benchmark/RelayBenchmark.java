@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -55,7 +56,7 @@ public final class RelayBenchmark {
     public static void main(String[] args) {
         System.out.println("eventshop relay benchmark, " + Runtime.getRuntime().availableProcessors() + " cores");
         try (LocalAwsEndpoint endpoint = LocalAwsEndpoint.start(0);
-                ConfigurableApplicationContext context = service(endpoint);
+                ConfigurableApplicationContext context = service(endpoint, args);
                 DirectPublisher direct = new DirectPublisher(endpoint, "order-events.fifo", "eventshop")) {
             var benchmark = new RelayBenchmark(context, direct);
             benchmark.throughput();
@@ -63,25 +64,31 @@ public final class RelayBenchmark {
         }
     }
 
-    /** payment-service, with the production relay settings, provisioning the topology at start-up. */
-    private static ConfigurableApplicationContext service(LocalAwsEndpoint endpoint) {
+    /**
+     * payment-service, with the production relay settings, provisioning the topology at start-up. The benchmark's
+     * arguments come last, so they can change a setting, such as {@code --eventshop.messaging.relay.batch-size=500}.
+     */
+    private static ConfigurableApplicationContext service(LocalAwsEndpoint endpoint, String[] args) {
         return new SpringApplicationBuilder(MessagingTestApplication.class)
                 .web(WebApplicationType.NONE)
-                .run(
-                        "--spring.datasource.url=" + EmbeddedDatabases.createDatabase(),
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=postgres",
-                        "--spring.cloud.aws.endpoint=" + endpoint.url(),
-                        "--spring.cloud.aws.region.static=us-east-1",
-                        "--spring.cloud.aws.credentials.access-key=test",
-                        "--spring.cloud.aws.credentials.secret-key=test",
-                        "--eventshop.messaging.service-name=payment-service",
-                        "--eventshop.messaging.provision=true",
-                        "--eventshop.messaging.relay.poll-interval=1s",
-                        "--eventshop.messaging.relay.initial-backoff=1s",
-                        "--eventshop.messaging.relay.max-backoff=5m",
-                        "--logging.level.io.eventshop=WARN",
-                        "--logging.level.org.springframework=WARN");
+                .run(Stream.concat(
+                                Stream.of(
+                                        "--spring.datasource.url=" + EmbeddedDatabases.createDatabase(),
+                                        "--spring.datasource.username=postgres",
+                                        "--spring.datasource.password=postgres",
+                                        "--spring.cloud.aws.endpoint=" + endpoint.url(),
+                                        "--spring.cloud.aws.region.static=us-east-1",
+                                        "--spring.cloud.aws.credentials.access-key=test",
+                                        "--spring.cloud.aws.credentials.secret-key=test",
+                                        "--eventshop.messaging.service-name=payment-service",
+                                        "--eventshop.messaging.provision=true",
+                                        "--eventshop.messaging.relay.poll-interval=1s",
+                                        "--eventshop.messaging.relay.initial-backoff=1s",
+                                        "--eventshop.messaging.relay.max-backoff=5m",
+                                        "--logging.level.io.eventshop=WARN",
+                                        "--logging.level.org.springframework=WARN"),
+                                Stream.of(args))
+                        .toArray(String[]::new));
     }
 
     /** Events written while the relay is stopped, then the time it takes to publish them all to both destinations. */
