@@ -14,12 +14,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -69,25 +69,30 @@ public final class RelayBenchmark {
      * arguments come last, so they can change a setting, such as {@code --eventshop.messaging.relay.batch-size=500}.
      */
     private static ConfigurableApplicationContext service(LocalAwsEndpoint endpoint, String[] args) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("spring.datasource.url", EmbeddedDatabases.createDatabase());
+        settings.put("spring.datasource.username", "postgres");
+        settings.put("spring.datasource.password", "postgres");
+        settings.put("spring.cloud.aws.endpoint", endpoint.url().toString());
+        settings.put("spring.cloud.aws.region.static", "us-east-1");
+        settings.put("spring.cloud.aws.credentials.access-key", "test");
+        settings.put("spring.cloud.aws.credentials.secret-key", "test");
+        settings.put("eventshop.messaging.service-name", "payment-service");
+        settings.put("eventshop.messaging.provision", "true");
+        settings.put("eventshop.messaging.relay.poll-interval", "1s");
+        settings.put("eventshop.messaging.relay.initial-backoff", "1s");
+        settings.put("eventshop.messaging.relay.max-backoff", "5m");
+        settings.put("logging.level.io.eventshop", "WARN");
+        settings.put("logging.level.org.springframework", "WARN");
+        for (String arg : args) {
+            String[] setting = arg.replaceFirst("^--", "").split("=", 2);
+            settings.put(setting[0], setting[1]);
+        }
+        // As command-line arguments, they win over the test application.properties (made for fast tests).
         return new SpringApplicationBuilder(MessagingTestApplication.class)
                 .web(WebApplicationType.NONE)
-                .run(Stream.concat(
-                                Stream.of(
-                                        "--spring.datasource.url=" + EmbeddedDatabases.createDatabase(),
-                                        "--spring.datasource.username=postgres",
-                                        "--spring.datasource.password=postgres",
-                                        "--spring.cloud.aws.endpoint=" + endpoint.url(),
-                                        "--spring.cloud.aws.region.static=us-east-1",
-                                        "--spring.cloud.aws.credentials.access-key=test",
-                                        "--spring.cloud.aws.credentials.secret-key=test",
-                                        "--eventshop.messaging.service-name=payment-service",
-                                        "--eventshop.messaging.provision=true",
-                                        "--eventshop.messaging.relay.poll-interval=1s",
-                                        "--eventshop.messaging.relay.initial-backoff=1s",
-                                        "--eventshop.messaging.relay.max-backoff=5m",
-                                        "--logging.level.io.eventshop=WARN",
-                                        "--logging.level.org.springframework=WARN"),
-                                Stream.of(args))
+                .run(settings.entrySet().stream()
+                        .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
                         .toArray(String[]::new));
     }
 
