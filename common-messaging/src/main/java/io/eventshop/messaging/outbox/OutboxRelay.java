@@ -2,6 +2,11 @@ package io.eventshop.messaging.outbox;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -18,8 +23,9 @@ import org.springframework.context.SmartLifecycle;
  * the one that holds the {@link RelayLeadership advisory lock}; the others stand by and try to take over at every
  * poll.
  *
- * <p>Each pass takes, for each destination, the oldest unpublished event of up to {@code batchSize} message groups and
- * publishes them 10 per call. An entry that fails is retried alone, after an exponential backoff; the rest of its
+ * <p>The destinations are published to side by side, each by a thread of its own, as their publication states are
+ * independent. Each pass takes, for one destination, the oldest unpublished event of up to {@code batchSize} message
+ * groups and publishes them 10 per call. An entry that fails is retried alone, after an exponential backoff; the rest of its
  * group waits for it, so a group is always published in order. The publication state is kept per destination, so an
  * event that reached one of them is not sent there again.
  */
@@ -38,6 +44,7 @@ public final class OutboxRelay implements SmartLifecycle {
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private @Nullable Thread thread;
+    private @Nullable ExecutorService destinations;
 
     OutboxRelay(
             RelayLeadership leadership,
@@ -71,6 +78,12 @@ public final class OutboxRelay implements SmartLifecycle {
     @Override
     public synchronized void start() {
         running = true;
+        destinations = Executors.newFixedThreadPool(
+                publishers.size(),
+                Thread.ofPlatform()
+                        .name("outbox-relay-destination-", 0)
+                        .daemon()
+                        .factory());
         thread = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
     }
 
@@ -87,6 +100,10 @@ public final class OutboxRelay implements SmartLifecycle {
             }
             thread = null;
         }
+        if (destinations != null) {
+            destinations.shutdown();
+            destinations = null;
+        }
         leadership.release();
     }
 
@@ -102,6 +119,9 @@ public final class OutboxRelay implements SmartLifecycle {
                     publishPending();
                 }
                 metrics.backlog(repository.backlog());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
             } catch (Exception e) {
                 log.warn("The outbox relay pass failed; it tries again in {}", pollInterval, e);
             }
@@ -109,14 +129,22 @@ public final class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Publishes until nothing is due: a pass that claimed no event on any destination ends it. */
-    private void publishPending() {
-        boolean claimedAny = true;
-        while (claimedAny && running) {
-            claimedAny = false;
-            for (EventPublisher publisher : publishers) {
-                claimedAny |= publishDue(publisher);
-            }
+    /** Publishes to every destination at once, until nothing is due on any of them. */
+    private void publishPending() throws InterruptedException, ExecutionException {
+        ExecutorService executor = Objects.requireNonNull(destinations);
+        List<Future<Void>> drains = publishers.stream()
+                .map(publisher -> executor.submit(() -> drain(publisher), (Void) null))
+                .toList();
+        for (Future<Void> drain : drains) {
+            drain.get();
+        }
+    }
+
+    /** Publishes to one destination until a pass claims no event. */
+    private void drain(EventPublisher publisher) {
+        boolean claimed = true;
+        while (running && claimed) {
+            claimed = publishDue(publisher);
         }
     }
 

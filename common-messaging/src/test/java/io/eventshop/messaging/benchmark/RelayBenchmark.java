@@ -1,0 +1,190 @@
+package io.eventshop.messaging.benchmark;
+
+import static io.eventshop.messaging.testing.TestEvents.envelope;
+import static io.eventshop.messaging.testing.TestEvents.paymentAuthorized;
+
+import io.eventshop.devstack.LocalAwsEndpoint;
+import io.eventshop.events.EventEnvelope;
+import io.eventshop.messaging.MessagingTestApplication;
+import io.eventshop.messaging.outbox.Outbox;
+import io.eventshop.messaging.outbox.OutboxRelay;
+import io.eventshop.messaging.testing.EmbeddedDatabases;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Measures the outbox relay against the devstack endpoint and embedded PostgreSQL, and prints each figure beside a
+ * baseline measured in the same run: the same events published straight to SNS and EventBridge, with no outbox. Run it
+ * with {@code ./mvnw -q -pl common-messaging exec:java@relay-benchmark} (see common-messaging/README.md).
+ */
+public final class RelayBenchmark {
+
+    private static final int ORDERS = 2_000;
+    private static final int EVENTS_PER_ORDER = 10;
+    private static final int EVENTS_PER_TRANSACTION = 10;
+    private static final int LATENCY_SAMPLES = 500;
+    private static final Duration LATENCY_INTERVAL = Duration.ofMillis(20);
+
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+    private final TransactionTemplate transaction;
+    private final JdbcClient jdbc;
+    private final DirectPublisher direct;
+
+    private RelayBenchmark(ConfigurableApplicationContext context, DirectPublisher direct) {
+        this.outbox = context.getBean(Outbox.class);
+        this.relay = context.getBean(OutboxRelay.class);
+        this.transaction = context.getBean(TransactionTemplate.class);
+        this.jdbc = context.getBean(JdbcClient.class);
+        this.direct = direct;
+    }
+
+    public static void main(String[] args) {
+        System.out.println("eventshop relay benchmark, " + Runtime.getRuntime().availableProcessors() + " cores");
+        try (LocalAwsEndpoint endpoint = LocalAwsEndpoint.start(0);
+                ConfigurableApplicationContext context = service(endpoint, args);
+                DirectPublisher direct = new DirectPublisher(endpoint, "order-events.fifo", "eventshop")) {
+            var benchmark = new RelayBenchmark(context, direct);
+            benchmark.throughput();
+            benchmark.latency();
+        }
+    }
+
+    /**
+     * payment-service, with the production relay settings, provisioning the topology at start-up. The benchmark's
+     * arguments come last, so they can change a setting, such as {@code --eventshop.messaging.relay.batch-size=500}.
+     */
+    private static ConfigurableApplicationContext service(LocalAwsEndpoint endpoint, String[] args) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("spring.datasource.url", EmbeddedDatabases.createDatabase());
+        settings.put("spring.datasource.username", "postgres");
+        settings.put("spring.datasource.password", "postgres");
+        settings.put("spring.cloud.aws.endpoint", endpoint.url().toString());
+        settings.put("spring.cloud.aws.region.static", "us-east-1");
+        settings.put("spring.cloud.aws.credentials.access-key", "test");
+        settings.put("spring.cloud.aws.credentials.secret-key", "test");
+        settings.put("eventshop.messaging.service-name", "payment-service");
+        settings.put("eventshop.messaging.provision", "true");
+        settings.put("eventshop.messaging.relay.poll-interval", "1s");
+        settings.put("eventshop.messaging.relay.initial-backoff", "1s");
+        settings.put("eventshop.messaging.relay.max-backoff", "5m");
+        settings.put("logging.level.io.eventshop", "WARN");
+        settings.put("logging.level.org.springframework", "WARN");
+        for (String arg : args) {
+            String[] setting = arg.replaceFirst("^--", "").split("=", 2);
+            settings.put(setting[0], setting[1]);
+        }
+        // As command-line arguments, they win over the test application.properties (made for fast tests).
+        return new SpringApplicationBuilder(MessagingTestApplication.class)
+                .web(WebApplicationType.NONE)
+                .run(settings.entrySet().stream()
+                        .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
+                        .toArray(String[]::new));
+    }
+
+    /** Events written while the relay is stopped, then the time it takes to publish them all to both destinations. */
+    private void throughput() {
+        int total = ORDERS * EVENTS_PER_ORDER;
+        List<UUID> orders = new ArrayList<>();
+        for (int i = 0; i < ORDERS; i++) {
+            orders.add(UUID.randomUUID());
+        }
+        relay.stop();
+        for (int round = 0; round < EVENTS_PER_ORDER; round++) {
+            for (int from = 0; from < ORDERS; from += EVENTS_PER_TRANSACTION) {
+                List<UUID> some = orders.subList(from, from + EVENTS_PER_TRANSACTION);
+                transaction.executeWithoutResult(
+                        status -> some.forEach(order -> outbox.add(paymentAuthorized(order), UUID.randomUUID(), null)));
+            }
+        }
+        long start = System.nanoTime();
+        relay.start();
+        while (unpublished() > 0) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        double relayRate = total / seconds(System.nanoTime() - start);
+
+        start = System.nanoTime();
+        for (int round = 0; round < EVENTS_PER_ORDER; round++) {
+            for (int from = 0; from < ORDERS; from += EVENTS_PER_TRANSACTION) {
+                direct.publish(orders.subList(from, from + EVENTS_PER_TRANSACTION).stream()
+                        .map(order -> envelope(paymentAuthorized(order)))
+                        .toList());
+            }
+        }
+        double directRate = total / seconds(System.nanoTime() - start);
+
+        System.out.printf("%nThroughput, %,d events of %,d orders to SNS and EventBridge%n", total, ORDERS);
+        System.out.printf("  outbox relay     %,8.0f events/s%n", relayRate);
+        System.out.printf(
+                "  direct publish   %,8.0f events/s   (baseline: PublishBatch + PutEvents, 10 per call)%n", directRate);
+    }
+
+    /** Events committed one at a time at a moderate rate: the time from commit to published on both destinations. */
+    private void latency() {
+        Map<UUID, Instant> committed = new HashMap<>();
+        long next = System.nanoTime();
+        for (int i = 0; i < LATENCY_SAMPLES; i++) {
+            LockSupport.parkNanos(next - System.nanoTime());
+            next += LATENCY_INTERVAL.toNanos();
+            EventEnvelope event = transaction.execute(
+                    status -> outbox.add(paymentAuthorized(UUID.randomUUID()), UUID.randomUUID(), null));
+            committed.put(event.eventId(), Instant.now());
+        }
+        while (unpublished() > 0) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        var relayLatencies = new Latencies();
+        jdbc.sql("select event_id, greatest(sns_published_at, events_published_at) from outbox_event")
+                .query((rs, row) -> {
+                    Instant commit = committed.get(rs.getObject(1, UUID.class));
+                    if (commit != null) {
+                        relayLatencies.add(Duration.between(
+                                commit, rs.getObject(2, OffsetDateTime.class).toInstant()));
+                    }
+                    return row;
+                })
+                .list();
+
+        var directLatencies = new Latencies();
+        next = System.nanoTime();
+        for (int i = 0; i < LATENCY_SAMPLES; i++) {
+            LockSupport.parkNanos(next - System.nanoTime());
+            next += LATENCY_INTERVAL.toNanos();
+            long start = System.nanoTime();
+            direct.publish(List.of(envelope(paymentAuthorized(UUID.randomUUID()))));
+            directLatencies.add(Duration.ofNanos(System.nanoTime() - start));
+        }
+
+        System.out.printf(
+                "%nLatency, one event every %d ms, commit to published on both destinations%n",
+                LATENCY_INTERVAL.toMillis());
+        System.out.println("  outbox relay     " + relayLatencies);
+        System.out.println("  direct publish   " + directLatencies + "   (baseline: one PublishBatch + PutEvents)");
+    }
+
+    private long unpublished() {
+        return jdbc.sql(
+                        "select count(*) from outbox_event where sns_published_at is null or events_published_at is null")
+                .query(Long.class)
+                .single();
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}
