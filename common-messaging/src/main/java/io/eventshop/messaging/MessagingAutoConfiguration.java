@@ -8,7 +8,6 @@ import io.eventshop.messaging.inbox.InboxConfiguration;
 import io.eventshop.messaging.listener.ListenerConfiguration;
 import io.eventshop.messaging.outbox.OutboxConfiguration;
 import io.eventshop.messaging.topology.TopologyConfiguration;
-import io.eventshop.messaging.web.ApiProblems;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -25,7 +24,6 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -84,13 +82,6 @@ public class MessagingAutoConfiguration {
     @ConditionalOnMissingBean
     SqsClient sqsClient(AwsClientBuilderConfigurer configurer) {
         return configurer.configure(SqsClient.builder()).build();
-    }
-
-    /** Bad requests answer with Problem Details that name the field; see {@link ApiProblems}. */
-    @Bean
-    @ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
-    ApiProblems apiProblems() {
-        return new ApiProblems();
     }
 
     @Bean

@@ -6,13 +6,14 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
  * Points a Spring test context at a fresh embedded PostgreSQL database and at the in-JVM AWS endpoint of
  * {@link LocalAwsExtension}, and keeps that endpoint running for as long as the context lives.
  *
- * <p>The properties have the lowest precedence, so a test can override any of them (for example
- * {@code spring.cloud.aws.endpoint}, to simulate an outage).
+ * <p>The properties win over the service's {@code application.yml}, and a test's own properties win over them (a
+ * test may set {@code spring.cloud.aws.endpoint} elsewhere, to simulate an outage).
  */
 public final class MessagingTestInfrastructure
         implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -23,18 +24,24 @@ public final class MessagingTestInfrastructure
         // The lease is the first disposable bean, so it is given back last: after the listeners have stopped polling.
         ((DefaultListableBeanFactory) context.getBeanFactory())
                 .registerDisposableBean("localAwsEndpointLease", lease::close);
-        context.getEnvironment()
-                .getPropertySources()
-                .addLast(new MapPropertySource(
-                        "messagingTestInfrastructure",
-                        Map.of(
-                                "spring.datasource.url", EmbeddedDatabases.createDatabase(),
-                                "spring.datasource.username", "postgres",
-                                "spring.datasource.password", "postgres",
-                                "spring.cloud.aws.endpoint",
-                                        LocalAwsExtension.endpoint().url().toString(),
-                                "spring.cloud.aws.region.static", "us-east-1",
-                                "spring.cloud.aws.credentials.access-key", "test",
-                                "spring.cloud.aws.credentials.secret-key", "test")));
+        var infrastructure = new MapPropertySource(
+                "messagingTestInfrastructure",
+                Map.of(
+                        "spring.datasource.url", EmbeddedDatabases.createDatabase(),
+                        "spring.datasource.username", "postgres",
+                        "spring.datasource.password", "postgres",
+                        "spring.cloud.aws.endpoint",
+                                LocalAwsExtension.endpoint().url().toString(),
+                        "spring.cloud.aws.region.static", "us-east-1",
+                        "spring.cloud.aws.credentials.access-key", "test",
+                        "spring.cloud.aws.credentials.secret-key", "test"));
+        // Above the service's application.yml (whose datasource points at a real server), below a test's own
+        // properties (a test may point the endpoint elsewhere to simulate an outage).
+        var sources = context.getEnvironment().getPropertySources();
+        if (sources.contains(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME)) {
+            sources.addAfter(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME, infrastructure);
+        } else {
+            sources.addFirst(infrastructure);
+        }
     }
 }

@@ -66,7 +66,7 @@ class TopologyTests {
                         .subscription()
                         .filterPolicy()
                         .get("eventType"))
-                .hasSize(9);
+                .hasSize(10);
         assertThat(topology.queues())
                 .filteredOn(queue -> queue.subscription() != null)
                 .allSatisfy(queue ->
