@@ -35,6 +35,17 @@ public final class OrdersApi {
         }
     }
 
+    /** JSON as a tree; any other text as {@code {"text": ...}}; nothing as a missing node. */
+    private static JsonNode body(String text, @Nullable MediaType contentType) {
+        if (text.isEmpty()) {
+            return MAPPER.missingNode();
+        }
+        boolean json = contentType != null
+                && (contentType.isCompatibleWith(MediaType.APPLICATION_JSON)
+                        || contentType.getSubtype().endsWith("+json"));
+        return json ? MAPPER.readTree(text) : MAPPER.createObjectNode().put("text", text);
+    }
+
     public Response place(String json) {
         return place(json, null);
     }
@@ -80,7 +91,7 @@ public final class OrdersApi {
             return new Response(
                     response.getStatusCode().value(),
                     response.getHeaders(),
-                    text.isEmpty() ? MAPPER.missingNode() : MAPPER.readTree(text));
+                    body(text, response.getHeaders().getContentType()));
         });
     }
 }
