@@ -102,7 +102,7 @@ public class OrderSaga {
                     envelope.eventId(),
                     id,
                     order.status(),
-                    order.step());
+                    order.saga().step());
             return;
         }
         orders.update(order);

@@ -134,7 +134,10 @@ public class OrderService {
         if (!overdue) {
             return false;
         }
-        log.info("Order {} passed its saga deadline at step {}: requesting its cancellation", id, order.step());
+        log.info(
+                "Order {} passed its saga deadline at step {}: requesting its cancellation",
+                id,
+                order.saga().step());
         cancel(id, SagaDeadline.REASON);
         return true;
     }

@@ -30,9 +30,7 @@ public final class Order {
     private final ShippingAddress shippingAddress;
     private final Instant createdAt;
     private OrderStatus status;
-    private SagaStep step;
-    private final List<StepRecord> steps;
-    private @Nullable String failureReason;
+    private final SagaState saga;
     private @Nullable String cancellationReason;
     private Instant updatedAt;
     private final List<OrderEvent> events = new ArrayList<>();
@@ -45,9 +43,7 @@ public final class Order {
             ShippingAddress shippingAddress,
             Instant createdAt,
             OrderStatus status,
-            SagaStep step,
-            List<StepRecord> steps,
-            @Nullable String failureReason,
+            SagaState saga,
             @Nullable String cancellationReason,
             Instant updatedAt) {
         this.id = Objects.requireNonNull(id, "id");
@@ -69,9 +65,7 @@ public final class Order {
         this.shippingAddress = Objects.requireNonNull(shippingAddress, "shippingAddress");
         this.createdAt = createdAt;
         this.status = status;
-        this.step = step;
-        this.steps = new ArrayList<>(steps);
-        this.failureReason = failureReason;
+        this.saga = Objects.requireNonNull(saga, "saga");
         this.cancellationReason = cancellationReason;
         this.updatedAt = updatedAt;
     }
@@ -96,9 +90,7 @@ public final class Order {
                 shippingAddress,
                 now,
                 OrderStatus.PENDING,
-                SagaStep.ORDER_PLACED,
-                List.of(new StepRecord(SagaStep.ORDER_PLACED, now)),
-                null,
+                SagaState.startedAt(now),
                 null,
                 now);
         order.events.add(OrderEventMapping.orderPlaced(order));
@@ -114,9 +106,7 @@ public final class Order {
             ShippingAddress shippingAddress,
             Instant createdAt,
             OrderStatus status,
-            SagaStep step,
-            List<StepRecord> steps,
-            @Nullable String failureReason,
+            SagaState saga,
             @Nullable String cancellationReason,
             Instant updatedAt) {
         return new Order(
@@ -127,9 +117,7 @@ public final class Order {
                 shippingAddress,
                 createdAt,
                 status,
-                step,
-                steps,
-                failureReason,
+                saga,
                 cancellationReason,
                 updatedAt);
     }
@@ -175,7 +163,7 @@ public final class Order {
             return false;
         }
         record(SagaStep.PAYMENT_DECLINED, at);
-        failureReason = "payment declined: " + reason;
+        saga.fail("payment declined: " + reason);
         cancel(at);
         return true;
     }
@@ -197,7 +185,7 @@ public final class Order {
         }
         advance(SagaStep.PAYMENT_REFUND_FAILED, at);
         status = OrderStatus.NEEDS_ATTENTION;
-        failureReason = "refund failed: " + reason;
+        saga.fail("refund failed: " + reason);
         return true;
     }
 
@@ -241,7 +229,7 @@ public final class Order {
         if (status != OrderStatus.PENDING || has(SagaStep.SHIPMENT_SCHEDULED)) {
             return false;
         }
-        if (isCancelling() || failureReason != null) {
+        if (isCancelling() || saga.isCompensating()) {
             record(SagaStep.SHIPMENT_SCHEDULED, at);
             touch(at);
             return true;
@@ -265,7 +253,7 @@ public final class Order {
             return false;
         }
         record(failure, at);
-        failureReason = reason;
+        saga.fail(reason);
         advance(SagaStep.COMPENSATING, at);
         return true;
     }
@@ -273,7 +261,7 @@ public final class Order {
     private void cancel(Instant at) {
         status = OrderStatus.CANCELLED;
         if (cancellationReason == null) {
-            cancellationReason = failureReason;
+            cancellationReason = saga.failureReason();
         }
         advance(SagaStep.CANCELLED, at);
         events.add(new OrderCancelled(id.value(), customerId, Objects.requireNonNull(cancellationReason)));
@@ -281,14 +269,13 @@ public final class Order {
 
     /** Notes the step in the history and makes it the current one. */
     private void advance(SagaStep next, Instant at) {
-        record(next, at);
-        step = next;
+        saga.advance(next, at);
         touch(at);
     }
 
     /** Notes the step in the history only. */
     private void record(SagaStep happened, Instant at) {
-        steps.add(new StepRecord(happened, at));
+        saga.note(happened, at);
     }
 
     private void touch(Instant at) {
@@ -296,7 +283,7 @@ public final class Order {
     }
 
     private boolean has(SagaStep happened) {
-        return steps.stream().anyMatch(record -> record.step() == happened);
+        return saga.has(happened);
     }
 
     /** Whether a cancellation was requested and the order waits for the compensations. */
@@ -348,16 +335,8 @@ public final class Order {
         return status;
     }
 
-    public SagaStep step() {
-        return step;
-    }
-
-    public List<StepRecord> steps() {
-        return List.copyOf(steps);
-    }
-
-    public @Nullable String failureReason() {
-        return failureReason;
+    public SagaState saga() {
+        return saga;
     }
 
     public @Nullable String cancellationReason() {

@@ -6,6 +6,7 @@ import io.eventshop.order.domain.Order;
 import io.eventshop.order.domain.OrderId;
 import io.eventshop.order.domain.OrderLine;
 import io.eventshop.order.domain.OrderStatus;
+import io.eventshop.order.domain.SagaState;
 import io.eventshop.order.domain.SagaStep;
 import io.eventshop.order.domain.ShippingAddress;
 import io.eventshop.order.domain.Sku;
@@ -57,8 +58,8 @@ class JdbcOrders implements Orders {
                         address.city(),
                         address.postalCode(),
                         address.country(),
-                        order.step().name(),
-                        order.failureReason(),
+                        order.saga().step().name(),
+                        order.saga().failureReason(),
                         order.cancellationReason(),
                         timestamp(order.createdAt()),
                         timestamp(order.updatedAt()))
@@ -87,8 +88,8 @@ class JdbcOrders implements Orders {
                         """)
                 .params(
                         order.status().name(),
-                        order.step().name(),
-                        order.failureReason(),
+                        order.saga().step().name(),
+                        order.saga().failureReason(),
                         order.cancellationReason(),
                         timestamp(order.updatedAt()),
                         order.id().value())
@@ -101,7 +102,7 @@ class JdbcOrders implements Orders {
     }
 
     private void appendSteps(Order order, int from) {
-        List<StepRecord> steps = order.steps();
+        List<StepRecord> steps = order.saga().steps();
         for (int seq = from; seq < steps.size(); seq++) {
             StepRecord step = steps.get(seq);
             jdbc.sql("insert into saga_step (order_id, seq, step, at) values (?, ?, ?, ?)")
@@ -177,9 +178,8 @@ class JdbcOrders implements Orders {
                         rs.getString("ship_to_country")),
                 instant(rs, "created_at"),
                 OrderStatus.valueOf(rs.getString("status")),
-                SagaStep.valueOf(rs.getString("saga_step")),
-                steps(id),
-                rs.getString("failure_reason"),
+                SagaState.restore(
+                        SagaStep.valueOf(rs.getString("saga_step")), steps(id), rs.getString("failure_reason")),
                 rs.getString("cancellation_reason"),
                 instant(rs, "updated_at"));
     }

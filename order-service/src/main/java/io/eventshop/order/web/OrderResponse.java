@@ -43,11 +43,11 @@ record OrderResponse(
                         .toList(),
                 order.cancellationReason(),
                 new Saga(
-                        order.step(),
-                        order.steps().stream()
+                        order.saga().step(),
+                        order.saga().steps().stream()
                                 .map(step -> new Step(step.step(), step.step().status(), step.at()))
                                 .toList(),
-                        order.failureReason()),
+                        order.saga().failureReason()),
                 order.createdAt(),
                 order.updatedAt());
     }

@@ -21,7 +21,7 @@ class OrderCancellationTests {
 
         assertThat(order.status()).isEqualTo(OrderStatus.PENDING);
         assertThat(order.isCancelling()).isTrue();
-        assertThat(order.step()).isEqualTo(SagaStep.CANCELLATION_REQUESTED);
+        assertThat(order.saga().step()).isEqualTo(SagaStep.CANCELLATION_REQUESTED);
         assertThat(order.cancellationReason()).isEqualTo("changed my mind");
         assertThat(order.pullEvents())
                 .containsExactly(new OrderCancellationRequested(order.id().value(), "c-42", "changed my mind"));
@@ -83,7 +83,7 @@ class OrderCancellationTests {
         assertThat(order.shipmentScheduled(at(4))).isTrue();
 
         assertThat(order.status()).isEqualTo(OrderStatus.PENDING);
-        assertThat(order.step()).isEqualTo(SagaStep.CANCELLATION_REQUESTED);
+        assertThat(order.saga().step()).isEqualTo(SagaStep.CANCELLATION_REQUESTED);
         assertThat(order.isShipmentScheduled()).isTrue();
         assertThat(order.pullEvents())
                 .as("shipping cancels the shipment itself")

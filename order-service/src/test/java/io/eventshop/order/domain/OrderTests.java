@@ -26,7 +26,7 @@ class OrderTests {
                     .build();
 
             assertThat(order.status()).isEqualTo(OrderStatus.PENDING);
-            assertThat(order.step()).isEqualTo(SagaStep.ORDER_PLACED);
+            assertThat(order.saga().step()).isEqualTo(SagaStep.ORDER_PLACED);
             assertThat(order.total()).isEqualTo(Money.of("44.98", "EUR"));
             OrderPlaced placed = (OrderPlaced) order.pullEvents().getFirst();
             assertThat(placed.orderId()).isEqualTo(order.id().value());
@@ -63,8 +63,8 @@ class OrderTests {
             assertThat(order.paymentAuthorized(at(1))).isTrue();
 
             assertThat(order.status()).isEqualTo(OrderStatus.PENDING);
-            assertThat(order.step()).isEqualTo(SagaStep.PAYMENT_AUTHORIZED);
-            assertThat(order.steps()).last().isEqualTo(new StepRecord(SagaStep.PAYMENT_AUTHORIZED, at(1)));
+            assertThat(order.saga().step()).isEqualTo(SagaStep.PAYMENT_AUTHORIZED);
+            assertThat(order.saga().steps()).last().isEqualTo(new StepRecord(SagaStep.PAYMENT_AUTHORIZED, at(1)));
             assertThat(order.pullEvents()).isEmpty();
         }
 
@@ -75,7 +75,7 @@ class OrderTests {
 
             assertThat(order.stockReserved(at(2))).isTrue();
 
-            assertThat(order.step()).isEqualTo(SagaStep.STOCK_RESERVED);
+            assertThat(order.saga().step()).isEqualTo(SagaStep.STOCK_RESERVED);
             assertThat(order.pullEvents()).isEmpty();
         }
 
@@ -86,8 +86,8 @@ class OrderTests {
             assertThat(order.shipmentScheduled(at(3))).isTrue();
 
             assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
-            assertThat(order.step()).isEqualTo(SagaStep.CONFIRMED);
-            assertThat(order.steps())
+            assertThat(order.saga().step()).isEqualTo(SagaStep.CONFIRMED);
+            assertThat(order.saga().steps())
                     .extracting(StepRecord::step)
                     .containsExactly(
                             SagaStep.ORDER_PLACED,
@@ -110,7 +110,7 @@ class OrderTests {
             assertThat(order.paymentDeclined("insufficient funds", at(1))).isTrue();
 
             assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
-            assertThat(order.step()).isEqualTo(SagaStep.CANCELLED);
+            assertThat(order.saga().step()).isEqualTo(SagaStep.CANCELLED);
             assertThat(order.cancellationReason()).isEqualTo("payment declined: insufficient funds");
             assertThat(order.pullEvents())
                     .containsExactly(
@@ -126,8 +126,8 @@ class OrderTests {
                     .isTrue();
 
             assertThat(order.status()).isEqualTo(OrderStatus.PENDING);
-            assertThat(order.step()).isEqualTo(SagaStep.COMPENSATING);
-            assertThat(order.failureReason()).isEqualTo("stock reservation failed: out of stock: SKU-1");
+            assertThat(order.saga().step()).isEqualTo(SagaStep.COMPENSATING);
+            assertThat(order.saga().failureReason()).isEqualTo("stock reservation failed: out of stock: SKU-1");
             assertThat(order.pullEvents()).isEmpty();
         }
 
@@ -138,8 +138,8 @@ class OrderTests {
             assertThat(order.shipmentFailed("cannot deliver to AQ", at(3))).isTrue();
 
             assertThat(order.status()).isEqualTo(OrderStatus.PENDING);
-            assertThat(order.step()).isEqualTo(SagaStep.COMPENSATING);
-            assertThat(order.failureReason()).isEqualTo("shipment failed: cannot deliver to AQ");
+            assertThat(order.saga().step()).isEqualTo(SagaStep.COMPENSATING);
+            assertThat(order.saga().failureReason()).isEqualTo("shipment failed: cannot deliver to AQ");
             assertThat(order.pullEvents()).isEmpty();
         }
 
@@ -169,10 +169,12 @@ class OrderTests {
             assertThat(compensating.stockReleased(at(4))).isTrue();
             assertThat(cancelled.stockReleased(at(4))).isTrue();
 
-            assertThat(compensating.step()).isEqualTo(SagaStep.STOCK_RELEASED);
+            assertThat(compensating.saga().step()).isEqualTo(SagaStep.STOCK_RELEASED);
             assertThat(compensating.status()).isEqualTo(OrderStatus.PENDING);
-            assertThat(cancelled.step()).as("an ended order keeps its step").isEqualTo(SagaStep.CANCELLED);
-            assertThat(cancelled.steps()).last().isEqualTo(new StepRecord(SagaStep.STOCK_RELEASED, at(4)));
+            assertThat(cancelled.saga().step())
+                    .as("an ended order keeps its step")
+                    .isEqualTo(SagaStep.CANCELLED);
+            assertThat(cancelled.saga().steps()).last().isEqualTo(new StepRecord(SagaStep.STOCK_RELEASED, at(4)));
             assertThat(compensating.pullEvents()).isEmpty();
             assertThat(cancelled.pullEvents()).isEmpty();
         }
@@ -189,8 +191,8 @@ class OrderTests {
             assertThat(order.paymentRefundFailed("provider unavailable", at(4))).isTrue();
 
             assertThat(order.status()).isEqualTo(OrderStatus.NEEDS_ATTENTION);
-            assertThat(order.step()).isEqualTo(SagaStep.PAYMENT_REFUND_FAILED);
-            assertThat(order.failureReason()).isEqualTo("refund failed: provider unavailable");
+            assertThat(order.saga().step()).isEqualTo(SagaStep.PAYMENT_REFUND_FAILED);
+            assertThat(order.saga().failureReason()).isEqualTo("refund failed: provider unavailable");
             assertThat(order.pullEvents()).isEmpty();
         }
 

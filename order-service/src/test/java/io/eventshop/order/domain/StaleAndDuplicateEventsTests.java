@@ -18,14 +18,14 @@ class StaleAndDuplicateEventsTests {
         Order order = anOrder().reserved();
         order.shipmentScheduled(at(3));
         order.pullEvents();
-        List<StepRecord> before = order.steps();
+        List<StepRecord> before = order.saga().steps();
 
         assertThat(order.paymentAuthorized(at(4))).isFalse();
         assertThat(order.stockReserved(at(4))).isFalse();
         assertThat(order.shipmentScheduled(at(4))).isFalse();
 
         assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
-        assertThat(order.steps()).isEqualTo(before);
+        assertThat(order.saga().steps()).isEqualTo(before);
         assertThat(order.pullEvents()).isEmpty();
     }
 
@@ -71,7 +71,7 @@ class StaleAndDuplicateEventsTests {
         order.shipmentScheduled(at(3));
 
         assertThat(order.status()).isEqualTo(OrderStatus.PENDING);
-        assertThat(order.step()).isEqualTo(SagaStep.COMPENSATING);
+        assertThat(order.saga().step()).isEqualTo(SagaStep.COMPENSATING);
         assertThat(order.pullEvents()).isEmpty();
     }
 
