@@ -33,7 +33,10 @@ public record PlaceOrder(String customerId, List<Item> items, String paymentToke
         }
     }
 
-    /** A SHA-256 of every field: two requests with the same fingerprint ask for the same order. */
+    /**
+     * A SHA-256 of the command's text form, which lists every field (records all the way down): two requests with the
+     * same fingerprint ask for the same order.
+     */
     public String fingerprint() {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
