@@ -1,0 +1,33 @@
+package io.eventshop.order.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventshop.order.domain.Money;
+import io.eventshop.order.domain.Sku;
+import io.eventshop.order.testing.OrderServiceIntegrationTest;
+import io.eventshop.order.testing.SagaEvents;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The price replica keeps the latest price of each sku. */
+@OrderServiceIntegrationTest
+class PriceReplicaIntegrationTests {
+
+    @Autowired
+    PriceReplica replica;
+
+    @Test
+    void aNewerPriceReplacesTheStoredOneAndAnOlderOneIsIgnored() {
+        Instant now = Instant.parse("2026-11-22T10:00:00Z");
+        replica.apply(SagaEvents.priceChanged("SKU-REPLICA", "10.00"), now);
+        replica.apply(SagaEvents.priceChanged("SKU-REPLICA", "12.50"), now.plusSeconds(1));
+        replica.apply(SagaEvents.priceChanged("SKU-REPLICA", "9.00"), now.minusSeconds(1));
+
+        var prices = replica.pricesOf(List.of(new Sku("SKU-REPLICA"), new Sku("SKU-UNKNOWN")));
+
+        assertThat(prices).containsOnlyKeys(new Sku("SKU-REPLICA"));
+        assertThat(prices.get(new Sku("SKU-REPLICA")).price()).isEqualTo(Money.of("12.50", "EUR"));
+    }
+}

@@ -1,0 +1,33 @@
+package io.eventshop.order.testing;
+
+import io.eventshop.devstack.junit.LocalAwsExtension;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole service on a random port, against embedded PostgreSQL and the in-JVM AWS endpoint, with the topology
+ * provisioned. Test classes that add no properties share one application context; add some with
+ * {@code @TestPropertySource} to get a context of your own.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(LocalAwsExtension.class)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "eventshop.messaging.provision=true",
+            "eventshop.messaging.relay.poll-interval=200ms",
+            "eventshop.messaging.relay.initial-backoff=200ms",
+            "eventshop.messaging.relay.max-backoff=1s",
+            "eventshop.messaging.listener.poll-timeout=1s",
+            "eventshop.messaging.listener.retry-initial-visibility=1s",
+            "eventshop.messaging.listener.retry-max-visibility=2s",
+            "eventshop.messaging.listener.shutdown-timeout=2s"
+        })
+@ContextConfiguration(initializers = OrderServiceTestInfrastructure.class)
+public @interface OrderServiceIntegrationTest {}
