@@ -1,13 +1,15 @@
 package io.eventshop.devstack;
 
+import io.eventshop.devstack.launcher.Up;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The devstack's command line: {@code java -jar devstack/target/devstack.jar aws [--port 4566] [--host 127.0.0.1]}
- * starts the local AWS endpoint and prints one line when it is ready.
+ * The devstack's command line: {@code java -jar devstack/target/devstack.jar aws [--port 4566]} starts the local AWS
+ * endpoint and prints one line when it is ready; {@code up} starts the whole system.
  */
 public final class Devstack {
 
@@ -19,6 +21,10 @@ public final class Devstack {
                     --port N     the port (default 4566; 0 picks a free one)
                     --host H     the interface to listen on (default 127.0.0.1; 0.0.0.0 for all)
                     --region R   the region in ARNs (default us-east-1)
+              up    start everything: PostgreSQL, the AWS endpoint and the five services (8081-8085)
+                    --aws-port N       the AWS endpoint's port (default 4566)
+                    --db-port N        PostgreSQL's port (default 5432)
+                    --project DIR      the checkout with the built services (default .)
             """;
 
     private Devstack() {}
@@ -36,6 +42,7 @@ public final class Devstack {
         }
         switch (arguments.getFirst()) {
             case "aws" -> runAws(arguments.subList(1, arguments.size()), startNanos);
+            case "up" -> runUp(arguments.subList(1, arguments.size()));
             default -> fail("unknown command: " + arguments.getFirst());
         }
     }
@@ -75,6 +82,30 @@ public final class Devstack {
                 host.equals("0.0.0.0") ? "localhost" : host, endpoint.port(), startup.toMillis());
         System.out.flush();
         stopped.await();
+    }
+
+    private static void runUp(List<String> options) throws InterruptedException {
+        int awsPort = 4566;
+        int databasePort = 5432;
+        Path project = Path.of(".");
+        for (int i = 0; i < options.size(); i++) {
+            String option = options.get(i);
+            if (i + 1 >= options.size()) {
+                fail("option " + option + " needs a value");
+            }
+            String value = options.get(++i);
+            switch (option) {
+                case "--aws-port" -> awsPort = parsePort(value);
+                case "--db-port" -> databasePort = parsePort(value);
+                case "--project" -> project = Path.of(value);
+                default -> fail("unknown option: " + option);
+            }
+        }
+        try {
+            new Up(project.toAbsolutePath().normalize(), awsPort, databasePort).run();
+        } catch (RuntimeException e) {
+            fail("cannot start eventshop: " + rootMessage(e));
+        }
     }
 
     private static int parsePort(String value) {

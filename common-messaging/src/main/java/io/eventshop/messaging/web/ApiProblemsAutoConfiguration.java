@@ -1,6 +1,7 @@
 package io.eventshop.messaging.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 public class ApiProblemsAutoConfiguration {
 
     @Bean
+    @ConditionalOnMissingBean(ApiProblems.class)
     ApiProblems apiProblems() {
         return new ApiProblems();
     }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -16,6 +17,7 @@ public final class EmbeddedDatabases {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
+    private static int users;
 
     private EmbeddedDatabases() {}
 
@@ -43,9 +45,35 @@ public final class EmbeddedDatabases {
         return server;
     }
 
+    /**
+     * Marks the server as in use by a Spring context until the returned handle is closed. Cached test contexts close
+     * in the JVM's shutdown hooks, at the same time as the one that stops PostgreSQL; that one waits for them, so no
+     * context loses its database while its scheduled jobs still run.
+     */
+    public static synchronized AutoCloseable use() {
+        users++;
+        var open = new java.util.concurrent.atomic.AtomicBoolean(true);
+        return () -> {
+            if (open.compareAndSet(true, false)) {
+                release();
+            }
+        };
+    }
+
+    private static synchronized void release() {
+        users--;
+        EmbeddedDatabases.class.notifyAll();
+    }
+
     private static synchronized void stop() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         try {
+            while (users > 0 && System.nanoTime() < deadline) {
+                EmbeddedDatabases.class.wait(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) + 1);
+            }
             server.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

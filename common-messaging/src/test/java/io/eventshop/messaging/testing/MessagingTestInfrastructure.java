@@ -24,6 +24,9 @@ public final class MessagingTestInfrastructure
         // The lease is the first disposable bean, so it is given back last: after the listeners have stopped polling.
         ((DefaultListableBeanFactory) context.getBeanFactory())
                 .registerDisposableBean("localAwsEndpointLease", lease::close);
+        AutoCloseable database = EmbeddedDatabases.use();
+        ((DefaultListableBeanFactory) context.getBeanFactory())
+                .registerDisposableBean("embeddedDatabaseUse", database::close);
         var infrastructure = new MapPropertySource(
                 "messagingTestInfrastructure",
                 Map.of(

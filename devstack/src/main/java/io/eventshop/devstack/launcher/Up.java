@@ -1,0 +1,115 @@
+package io.eventshop.devstack.launcher;
+
+import io.eventshop.devstack.LocalAwsEndpoint;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * {@code devstack up}: embedded PostgreSQL, the AWS endpoint and the five services, with their output prefixed by
+ * service, a summary once all are ready, and a small console to stop and start one service while the others run.
+ * Ctrl-C stops everything.
+ */
+public final class Up {
+
+    private final PrintStream out = System.out;
+    private final Path projectDir;
+    private final int awsPort;
+    private final int databasePort;
+
+    public Up(Path projectDir, int awsPort, int databasePort) {
+        this.projectDir = projectDir;
+        this.awsPort = awsPort;
+        this.databasePort = databasePort;
+    }
+
+    /** Starts everything and runs until the JVM is stopped. */
+    public void run() throws InterruptedException {
+        long start = System.nanoTime();
+        LocalAwsEndpoint endpoint =
+                LocalAwsEndpoint.start("127.0.0.1", awsPort, io.eventshop.devstack.AwsAccount.DEFAULT);
+        out.println("devstack  | AWS endpoint ready on " + endpoint.url());
+        EmbeddedDatabase database = EmbeddedDatabase.start(databasePort, null);
+        out.println(
+                "devstack  | PostgreSQL ready on localhost:" + database.port() + " (user postgres, password postgres)");
+        LocalSystem system = new LocalSystem(projectDir, endpoint.url(), database, ServiceSpec.ALL, Map.of(), line -> {
+            synchronized (out) {
+                out.println(line);
+            }
+        });
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            out.println("devstack  | stopping the services, PostgreSQL and the AWS endpoint");
+                            system.close();
+                            database.close();
+                            endpoint.close();
+                        },
+                        "devstack-shutdown"));
+        system.startAll();
+        printSummary(system, endpoint, database, Duration.ofNanos(System.nanoTime() - start));
+        console(system);
+        Thread.currentThread().join();
+    }
+
+    private void printSummary(LocalSystem system, LocalAwsEndpoint endpoint, EmbeddedDatabase database, Duration took) {
+        synchronized (out) {
+            out.println();
+            out.printf("eventshop is ready in %.1f s%n", took.toMillis() / 1000.0);
+            for (ServiceSpec spec : system.services()) {
+                out.printf(
+                        "  %-21s %s   (Swagger UI: %s/swagger-ui.html)%n",
+                        spec.name(), system.url(spec.name()), system.url(spec.name()));
+            }
+            out.printf("  %-21s %s   (state: %s/_devstack/state)%n", "AWS endpoint", endpoint.url(), endpoint.url());
+            out.printf("  %-21s jdbc:postgresql://localhost:%d/<service>_service%n", "PostgreSQL", database.port());
+            out.println(
+                    "Type 'stop <service>' or 'start <service>' to watch messages wait in a queue; Ctrl-C stops all.");
+            out.println();
+        }
+    }
+
+    /** Reads commands from the terminal until it closes. */
+    private void console(LocalSystem system) {
+        Thread.ofPlatform().daemon().name("devstack-console").start(() -> {
+            try (var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    command(system, line.trim());
+                }
+            } catch (IOException e) {
+                out.println("devstack  | console closed: " + e.getMessage());
+            }
+        });
+    }
+
+    private void command(LocalSystem system, String line) {
+        String[] words = line.split("\\s+");
+        try {
+            switch (words[0]) {
+                case "" -> {}
+                case "stop" -> {
+                    system.stop(words[1]);
+                    out.println("devstack  | stopped " + words[1] + "; its messages wait in its queue");
+                }
+                case "start" -> {
+                    system.start(words[1]);
+                    out.println("devstack  | " + words[1] + " is ready again");
+                }
+                case "status" ->
+                    system.services()
+                            .forEach(spec -> out.printf(
+                                    "devstack  | %-21s %s%n",
+                                    spec.name(), system.isRunning(spec.name()) ? "running" : "stopped"));
+                default -> out.println("devstack  | commands: stop <service>, start <service>, status");
+            }
+        } catch (RuntimeException e) {
+            out.println("devstack  | " + line + ": " + e.getMessage());
+        }
+    }
+}
