@@ -167,12 +167,21 @@ class PaymentSagaIntegrationTests {
     @Test
     void paymentsOfAnOrderNeedAValidOrderId() {
         var missing = http.get().uri("/payments").retrieve().toEntity(ProblemDetail.class);
-        var malformed = http.get().uri("/payments?orderId=not-a-uuid").retrieve().toEntity(String.class);
+        var malformed =
+                http.get().uri("/payments?orderId=not-a-uuid").retrieve().toEntity(String.class);
 
         assertThat(missing.getStatusCode().value()).isEqualTo(400);
         assertThat(missing.getBody().getDetail()).contains("orderId");
         assertThat(malformed.getStatusCode().value()).isEqualTo(400);
         assertThat(malformed.getBody()).contains("\"field\":\"orderId\"");
+    }
+
+    @Test
+    void theApiIsDescribedAndTheProvidersResilienceIsMeasured() {
+        assertThat(http.get().uri("/v3/api-docs").retrieve().body(String.class)).contains("/payments/{id}");
+        assertThat(http.get().uri("/actuator/prometheus").retrieve().body(String.class))
+                .contains(
+                        "resilience4j_circuitbreaker_state{", "resilience4j_retry_calls", "name=\"payment-provider\"");
     }
 
     @Test

@@ -25,6 +25,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -42,6 +43,7 @@ import org.springframework.test.context.TestPropertySource;
             "eventshop.payment.provider.resilience.wait-in-open-state=1s",
             "eventshop.payment.provider.resilience.permitted-calls-in-half-open-state=1"
         })
+@DirtiesContext // its provider settings are its own: close it, with its listener, once the class is done
 class ProviderResilienceIntegrationTests {
 
     private static final Money AMOUNT = new Money(new BigDecimal("39.98"), "EUR");

@@ -58,8 +58,9 @@ public class PaymentRefunds {
      * the cancellation (a tombstone) so that a late OrderPlaced is declined. A declined, refunding or refunded payment
      * needs nothing.
      *
-     * @throws ProviderUnavailableException if the provider gave no answer: nothing is stored and the event is handled
-     *     again later
+     * <p>The refund is stored before the event is acknowledged, whatever the provider answers: if it refuses, or gives
+     * no answer, the refund stays pending and {@link #retryNextDueRefund} tries it again. A compensation is never
+     * dropped, not even when the provider is down for longer than the event's retries last.
      */
     @Transactional
     public void compensate(UUID orderId, String reason, EventEnvelope cause) {
@@ -79,28 +80,27 @@ public class PaymentRefunds {
     }
 
     /**
-     * Tries the next refund that is due, if any: the provider's answer is recorded whatever it is, and so is its
-     * failure to answer, which counts as a refused attempt.
+     * Tries the next refund that is due, if any.
      *
      * @return whether a refund was due
      */
     @Transactional
     public boolean retryNextDueRefund() {
         Optional<Payment> due = payments.lockNextRefundDue(clock.instant());
-        due.ifPresent(payment -> {
-            try {
-                attemptRefund(payment);
-            } catch (ProviderUnavailableException e) {
-                recordRefusal(payment, e.getMessage());
-            }
-        });
+        due.ifPresent(this::attemptRefund);
         return due.isPresent();
     }
 
+    /** Asks the provider for the pending refund and records its answer; no answer counts as a refusal. */
     private void attemptRefund(Payment payment) {
         Refund refund = payment.refund().orElseThrow();
-        RefundOutcome outcome = provider.refund(
-                refund.id().toString(), payment.providerReference().orElseThrow(), payment.amount());
+        RefundOutcome outcome;
+        try {
+            outcome = provider.refund(
+                    refund.id().toString(), payment.providerReference().orElseThrow(), payment.amount());
+        } catch (ProviderUnavailableException e) {
+            outcome = new RefundOutcome.Refused("provider unavailable: " + e.getMessage());
+        }
         switch (outcome) {
             case RefundOutcome.Accepted accepted -> {
                 payment.refundAccepted(clock.instant());
