@@ -93,11 +93,7 @@ class ProviderResilienceIntegrationTests {
 
     @Test
     void repeatedFailuresOpenTheCircuitAndAnAnsweringProviderClosesIt() {
-        for (int call = 0; call < 2; call++) {
-            assertThatExceptionOfType(ProviderUnavailableException.class)
-                    .isThrownBy(() -> provider.authorize(UUID.randomUUID().toString(), "tok_processing_error", AMOUNT));
-        }
-        assertThat(circuitBreaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        openTheCircuit();
         assertThat(stateGauge("open")).isEqualTo(1.0);
 
         String rejected = UUID.randomUUID().toString();
@@ -132,6 +128,37 @@ class ProviderResilienceIntegrationTests {
                     .isEmpty();
             assertThat(bus.eventTypesFor(orderPlaced.orderId())).isEmpty();
         }
+    }
+
+    @Test
+    void aRefundTheProviderCannotTakeIsKeptAndRetriedUntilItSucceeds() {
+        EventEnvelope orderPlaced = anOrderPlaced().paidWith("tok_visa").envelope();
+        UUID orderId = orderPlaced.orderId();
+        try (var bus = new SagaTestBus()) {
+            bus.publish(orderPlaced);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> bus.eventTypesFor(orderId).contains("PaymentAuthorized"));
+            openTheCircuit();
+
+            bus.publish(OrderEvents.stockReservationFailed(orderId));
+
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> bus.eventTypesFor(orderId).contains("PaymentRefunded"));
+            var refund = payments.findByOrderId(new OrderId(orderId))
+                    .orElseThrow()
+                    .refund()
+                    .orElseThrow();
+            assertThat(refund.failedAttempts()).isPositive();
+            assertThat(refund.lastFailure()).startsWith("provider unavailable");
+        }
+    }
+
+    private void openTheCircuit() {
+        for (int call = 0; call < 2; call++) {
+            assertThatExceptionOfType(ProviderUnavailableException.class)
+                    .isThrownBy(() -> provider.authorize(UUID.randomUUID().toString(), "tok_processing_error", AMOUNT));
+        }
+        assertThat(circuitBreaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
     }
 
     private double stateGauge(String state) {
