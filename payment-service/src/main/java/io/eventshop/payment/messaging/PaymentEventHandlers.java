@@ -1,0 +1,38 @@
+package io.eventshop.payment.messaging;
+
+import io.eventshop.events.inventory.StockReleased;
+import io.eventshop.events.inventory.StockReservationFailed;
+import io.eventshop.events.order.OrderCancellationRequested;
+import io.eventshop.events.order.OrderPlaced;
+import io.eventshop.messaging.listener.EventHandlers;
+import io.eventshop.payment.application.PaymentAuthorization;
+import io.eventshop.payment.application.PaymentRefunds;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What payment-service does with each event it receives (docs/saga.md): an OrderPlaced is paid for, and each of the
+ * three compensating events refunds the payment, once. Every handler runs in the inbox's transaction, so a duplicate
+ * is dropped, and a handler that throws has its message retried and then dead-lettered.
+ */
+@Configuration(proxyBeanMethods = false)
+class PaymentEventHandlers {
+
+    @Bean
+    EventHandlers eventHandlers(PaymentAuthorization authorization, PaymentRefunds refunds) {
+        return new EventHandlers()
+                .on(OrderPlaced.class, authorization::authorize)
+                .on(
+                        StockReservationFailed.class,
+                        (event, envelope) -> refunds.compensate(
+                                event.orderId(), "stock reservation failed: " + event.reason(), envelope))
+                .on(
+                        StockReleased.class,
+                        (event, envelope) ->
+                                refunds.compensate(event.orderId(), "stock released: " + event.reason(), envelope))
+                .on(
+                        OrderCancellationRequested.class,
+                        (event, envelope) ->
+                                refunds.compensate(event.orderId(), "order cancelled: " + event.reason(), envelope));
+    }
+}
