@@ -18,6 +18,5 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(LocalAwsExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(
-        initializers = {MessagingTestInfrastructure.class, TestInfrastructureBeforeApplicationConfig.class})
+@ContextConfiguration(initializers = MessagingTestInfrastructure.class)
 public @interface NotificationServiceIntegrationTest {}

@@ -1,6 +1,7 @@
 package io.eventshop.order.testing;
 
 import io.eventshop.devstack.junit.LocalAwsExtension;
+import io.eventshop.messaging.testing.MessagingTestInfrastructure;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -29,5 +30,5 @@ import org.springframework.test.context.ContextConfiguration;
             "eventshop.messaging.listener.retry-max-visibility=2s",
             "eventshop.messaging.listener.shutdown-timeout=2s"
         })
-@ContextConfiguration(initializers = OrderServiceTestInfrastructure.class)
+@ContextConfiguration(initializers = MessagingTestInfrastructure.class)
 public @interface OrderServiceIntegrationTest {}
