@@ -11,8 +11,6 @@ public interface Reservations {
     /** The order's reservation, locked until the current transaction ends. */
     Optional<Reservation> lockByOrder(UUID orderId);
 
-    Optional<Reservation> findByOrder(UUID orderId);
-
     void add(Reservation reservation);
 
     /** Stores the reservation's new status. */

@@ -40,14 +40,6 @@ class JdbcReservations implements Reservations {
     }
 
     @Override
-    public Optional<Reservation> findByOrder(UUID orderId) {
-        return jdbc.sql(SELECT + " where order_id = ?")
-                .param(orderId)
-                .query(JdbcReservations::reservation)
-                .optional();
-    }
-
-    @Override
     public void add(Reservation reservation) {
         jdbc.sql("insert into reservation (id, order_id, status, lines) values (?, ?, ?, ?::jsonb)")
                 .params(
