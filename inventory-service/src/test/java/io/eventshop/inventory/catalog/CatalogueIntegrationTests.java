@@ -56,9 +56,10 @@ class CatalogueIntegrationTests {
 
     @Test
     void theSeedPublishesOnePriceChangePerProduct() {
-        List<UUID> seeded = jdbc.sql("select event_id from outbox_event where event_type = 'ProductPriceChanged'")
-                .query(UUID.class)
-                .list();
+        List<UUID> seeded = jdbc.sql("""
+                        select distinct on (ordering_key) event_id from outbox_event
+                        where event_type = 'ProductPriceChanged' order by ordering_key, id
+                        """).query(UUID.class).list();
         List<ProductView> products = api.get("/products").body(new ParameterizedTypeReference<>() {});
         assertThat(products).hasSizeGreaterThanOrEqualTo(12);
         assertThat(seeded).hasSameSizeAs(products);
@@ -124,6 +125,38 @@ class CatalogueIntegrationTests {
         var response = api.restock("SKU-9999", 1).toEntity(ProblemDetail.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void repricingAnnouncesTheNewPrice() {
+        var response =
+                api.putJson("/products/SKU-1008/price", "{\"price\": 79.50}").toEntity(ProductView.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(api.product("SKU-1008").price()).isEqualByComparingTo("79.50");
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> topic.collected(ProductPriceChanged.class).stream()
+                        .anyMatch(price -> price.sku().equals("SKU-1008")
+                                && price.price().compareTo(new BigDecimal("79.50")) == 0));
+    }
+
+    @Test
+    void aNegativePriceIsABadRequestNamingTheField() {
+        var response =
+                api.putJson("/products/SKU-1008/price", "{\"price\": -1}").toEntity(ProblemDetail.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().getDetail()).contains("price");
+    }
+
+    @Test
+    void theServiceDescribesItsApiAndReportsReadiness() {
+        assertThat(api.get("/v3/api-docs").body(String.class)).contains("/products/{sku}/stock");
+        assertThat(api.get("/actuator/health/readiness").toBodilessEntity().getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        assertThat(api.get("/actuator/prometheus").toBodilessEntity().getStatusCode())
+                .isEqualTo(HttpStatus.OK);
     }
 
     private static List<EventEnvelope> published(List<UUID> eventIds) {

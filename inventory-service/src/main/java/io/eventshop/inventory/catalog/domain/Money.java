@@ -18,6 +18,10 @@ public record Money(BigDecimal amount, Currency currency) {
     }
 
     public static Money euros(String amount) {
-        return new Money(new BigDecimal(amount), Currency.getInstance("EUR"));
+        return euros(new BigDecimal(amount));
+    }
+
+    public static Money euros(BigDecimal amount) {
+        return new Money(amount, Currency.getInstance("EUR"));
     }
 }

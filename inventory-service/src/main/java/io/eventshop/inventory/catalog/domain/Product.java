@@ -7,7 +7,7 @@ public final class Product {
 
     private final Sku sku;
     private final String name;
-    private final Money price;
+    private Money price;
     private Stock stock;
 
     public Product(Sku sku, String name, Money price, Stock stock) {
@@ -35,6 +35,21 @@ public final class Product {
 
     public void restock(int quantity) {
         stock = stock.restock(quantity);
+    }
+
+    /**
+     * Sets a new price in the same currency.
+     *
+     * @return whether the price changed, so that an unchanged price is not announced again
+     */
+    public boolean reprice(Money newPrice) {
+        if (!newPrice.currency().equals(price.currency())) {
+            throw new IllegalArgumentException(
+                    "the price of " + sku + " is in " + price.currency() + ", not " + newPrice.currency());
+        }
+        boolean changed = !newPrice.equals(price);
+        price = newPrice;
+        return changed;
     }
 
     public Sku sku() {

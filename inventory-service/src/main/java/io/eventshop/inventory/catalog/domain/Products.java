@@ -20,6 +20,6 @@ public interface Products {
      */
     List<Product> lockAll(Collection<Sku> skus);
 
-    /** Stores the stock of the products. */
-    void saveStock(Collection<Product> products);
+    /** Stores the price and the stock of the products. */
+    void save(Collection<Product> products);
 }

@@ -58,11 +58,12 @@ class JdbcProducts implements Products {
     }
 
     @Override
-    public void saveStock(Collection<Product> products) {
+    public void save(Collection<Product> products) {
         for (Product product : products) {
             Stock stock = product.stock();
-            jdbc.sql("update product set available = ?, reserved = ?, received = ? where sku = ?")
+            jdbc.sql("update product set price = ?, available = ?, reserved = ?, received = ? where sku = ?")
                     .params(
+                            product.price().amount(),
                             stock.available(),
                             stock.reserved(),
                             stock.received(),

@@ -1,6 +1,7 @@
 package io.eventshop.inventory.catalog.web;
 
 import io.eventshop.inventory.catalog.application.Catalogue;
+import io.eventshop.inventory.catalog.domain.Money;
 import io.eventshop.inventory.catalog.domain.Sku;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -36,5 +37,11 @@ class ProductController {
     @PutMapping("/{sku}/stock")
     ProductResponse restock(@PathVariable String sku, @Valid @RequestBody RestockRequest request) {
         return ProductResponse.of(catalogue.restock(new Sku(sku), request.quantity()));
+    }
+
+    /** Sets the price in EUR, announces it with ProductPriceChanged, and answers with the product. */
+    @PutMapping("/{sku}/price")
+    ProductResponse reprice(@PathVariable String sku, @Valid @RequestBody RepriceRequest request) {
+        return ProductResponse.of(catalogue.reprice(new Sku(sku), Money.euros(request.price())));
     }
 }

@@ -85,7 +85,7 @@ public class StockReservations {
                 lock(order.lines().stream().map(ReservationLine::sku).toList());
         switch (Reservation.reserve(orderId, order.lines(), locked)) {
             case ReservationAttempt.Reserved(Reservation reservation) -> {
-                products.saveStock(locked.values());
+                products.save(locked.values());
                 reservations.add(reservation);
                 outbox.addCausedBy(cause, stockReserved(order, reservation));
             }
@@ -115,7 +115,7 @@ public class StockReservations {
         }
         Map<Sku, Product> locked = lock(reservation.skus());
         reservation.release(locked);
-        products.saveStock(locked.values());
+        products.save(locked.values());
         reservations.save(reservation);
         outbox.addCausedBy(cause, new StockReleased(orderId, reservation.id().value(), reason));
     }
@@ -136,7 +136,7 @@ public class StockReservations {
         }
         Map<Sku, Product> locked = lock(reservation.skus());
         reservation.commit(locked);
-        products.saveStock(locked.values());
+        products.save(locked.values());
         reservations.save(reservation);
     }
 
