@@ -144,6 +144,21 @@ class ShipmentIntegrationTests {
         assertThat(response.getBody().getDetail()).contains("orderId");
     }
 
+    @Test
+    void aMissingOrderIdIsABadRequestNamingTheField() {
+        var response = api.get("/shipments").toEntity(ProblemDetail.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().getDetail()).contains("orderId");
+    }
+
+    @Test
+    void theServiceDescribesItsApiAndReportsReadiness() {
+        assertThat(api.get("/v3/api-docs").body(String.class)).contains("/shipments/{id}");
+        assertThat(api.get("/actuator/health/readiness").toBodilessEntity().getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
     private static OrderCancellationRequested cancellationOf(StockReserved reserved) {
         return new OrderCancellationRequested(reserved.orderId(), reserved.customerId(), "customer asked");
     }
