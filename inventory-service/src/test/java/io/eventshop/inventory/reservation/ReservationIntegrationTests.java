@@ -76,6 +76,7 @@ class ReservationIntegrationTests {
 
         StockReservationFailed failed = topic.awaitEvent(StockReservationFailed.class, order.orderId());
         assertThat(failed.unavailableSkus()).containsExactly("SKU-1011");
+        assertThat(failed.reason()).isEqualTo("insufficient stock of SKU-1011");
         assertThat(api.product("SKU-1003"))
                 .extracting(ProductView::available, ProductView::reserved)
                 .containsExactly(100, 0);

@@ -89,13 +89,13 @@ public class StockReservations {
                 reservations.add(reservation);
                 outbox.addCausedBy(cause, stockReserved(order, reservation));
             }
-            case ReservationAttempt.Rejected(List<Sku> unavailable) ->
+            case ReservationAttempt.Rejected(List<Sku> unavailable) -> {
+                List<String> skus = unavailable.stream().map(Sku::value).toList();
                 outbox.addCausedBy(
                         cause,
                         new StockReservationFailed(
-                                orderId,
-                                INSUFFICIENT_STOCK,
-                                unavailable.stream().map(Sku::value).toList()));
+                                orderId, INSUFFICIENT_STOCK + " of " + String.join(", ", skus), skus));
+            }
         }
     }
 
