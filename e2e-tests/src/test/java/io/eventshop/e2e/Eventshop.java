@@ -54,7 +54,9 @@ final class Eventshop {
         Set<String> wanted = Set.of(statuses);
         return await().atMost(SETTLE)
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> order(id), order -> wanted.contains(order.get("status").asString()));
+                .until(
+                        () -> order(id),
+                        order -> wanted.contains(order.get("status").asString()));
     }
 
     Response cancel(String id) {
@@ -84,8 +86,8 @@ final class Eventshop {
     private JsonNode get(String service, String path) {
         Response response = send(service, "GET", path, null, null);
         if (response.status() != 200) {
-            throw new AssertionError("GET " + path + " on " + service + " answered " + response.status() + ": "
-                    + response.body());
+            throw new AssertionError(
+                    "GET " + path + " on " + service + " answered " + response.status() + ": " + response.body());
         }
         return response.body();
     }
@@ -103,9 +105,7 @@ final class Eventshop {
                 .header("Accept", "application/json")
                 .method(
                         method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body));
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

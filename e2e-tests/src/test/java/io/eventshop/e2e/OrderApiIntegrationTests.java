@@ -20,7 +20,8 @@ class OrderApiIntegrationTests {
         var again = shop.placeOrder(request, key);
 
         assertThat(first.status()).isEqualTo(202);
-        assertThat(again.body().get("id").asString()).isEqualTo(first.body().get("id").asString());
+        assertThat(again.body().get("id").asString())
+                .isEqualTo(first.body().get("id").asString());
         shop.awaitOrder(first.body().get("id").asString(), "CONFIRMED");
         assertThat(shop.payments(first.body().get("id").asString())).hasSize(1);
     }

@@ -31,19 +31,17 @@ class OrderSagaIntegrationTests {
         JsonNode order = shop.awaitOrder(id, "CONFIRMED");
         assertThat(order.get("saga").get("steps").findValuesAsString("name"))
                 .contains("PAYMENT_AUTHORIZED", "STOCK_RESERVED");
-        assertThat(shop.payments(id))
-                .singleElement()
-                .satisfies(payment -> {
-                    assertThat(payment.get("status").asString()).isEqualTo("AUTHORIZED");
-                    assertThat(payment.get("amount").decimalValue())
-                            .isEqualByComparingTo(order.get("totalAmount").decimalValue());
-                });
-        assertThat(shop.shipments(id))
-                .singleElement()
-                .satisfies(shipment -> assertThat(shipment.get("status").asString()).isEqualTo("SCHEDULED"));
+        assertThat(shop.payments(id)).singleElement().satisfies(payment -> {
+            assertThat(payment.get("status").asString()).isEqualTo("AUTHORIZED");
+            assertThat(payment.get("amount").decimalValue())
+                    .isEqualByComparingTo(order.get("totalAmount").decimalValue());
+        });
+        assertThat(shop.shipments(id)).singleElement().satisfies(shipment -> assertThat(
+                        shipment.get("status").asString())
+                .isEqualTo("SCHEDULED"));
         awaitNotifications(shop, request.customerId(), "OrderConfirmed");
-        await().atMost(Eventshop.SETTLE).untilAsserted(() -> assertThat(Stock.of(shop, sku))
-                .isEqualTo(before.shipped(2)));
+        await().atMost(Eventshop.SETTLE)
+                .untilAsserted(() -> assertThat(Stock.of(shop, sku)).isEqualTo(before.shipped(2)));
     }
 
     @Test
@@ -64,9 +62,9 @@ class OrderSagaIntegrationTests {
 
         JsonNode order = shop.awaitOrder(id, "CANCELLED");
         assertThat(order.get("cancellationReason").asString()).isNotBlank();
-        assertThat(shop.payments(id))
-                .singleElement()
-                .satisfies(payment -> assertThat(payment.get("status").asString()).isEqualTo("DECLINED"));
+        assertThat(shop.payments(id)).singleElement().satisfies(payment -> assertThat(
+                        payment.get("status").asString())
+                .isEqualTo("DECLINED"));
         assertThat(shop.shipments(id)).isEmpty();
         awaitNotifications(shop, request.customerId(), "PaymentDeclined");
         assertThat(Stock.of(shop, sku)).isEqualTo(before);
@@ -83,9 +81,9 @@ class OrderSagaIntegrationTests {
                 .asString();
 
         shop.awaitOrder(id, "CANCELLED");
-        assertThat(shop.payments(id))
-                .singleElement()
-                .satisfies(payment -> assertThat(payment.get("status").asString()).isEqualTo("REFUNDED"));
+        assertThat(shop.payments(id)).singleElement().satisfies(payment -> assertThat(
+                        payment.get("status").asString())
+                .isEqualTo("REFUNDED"));
         assertThat(shop.shipments(id)).isEmpty();
         assertThat(Stock.of(shop, sku)).isEqualTo(before);
     }
@@ -101,13 +99,14 @@ class OrderSagaIntegrationTests {
                 .asString();
 
         shop.awaitOrder(id, "CANCELLED");
-        assertThat(shop.shipments(id))
-                .singleElement()
-                .satisfies(shipment -> assertThat(shipment.get("status").asString()).isEqualTo("FAILED"));
-        assertThat(shop.payments(id))
-                .singleElement()
-                .satisfies(payment -> assertThat(payment.get("status").asString()).isEqualTo("REFUNDED"));
-        await().atMost(Eventshop.SETTLE).untilAsserted(() -> assertThat(Stock.of(shop, sku)).isEqualTo(before));
+        assertThat(shop.shipments(id)).singleElement().satisfies(shipment -> assertThat(
+                        shipment.get("status").asString())
+                .isEqualTo("FAILED"));
+        assertThat(shop.payments(id)).singleElement().satisfies(payment -> assertThat(
+                        payment.get("status").asString())
+                .isEqualTo("REFUNDED"));
+        await().atMost(Eventshop.SETTLE)
+                .untilAsserted(() -> assertThat(Stock.of(shop, sku)).isEqualTo(before));
     }
 
     @Test
@@ -132,22 +131,23 @@ class OrderSagaIntegrationTests {
         try {
             id = shop.placeOrder(anOrder().withItem(sku, 1)).body().get("id").asString();
             await().atMost(Eventshop.SETTLE)
-                    .until(() -> shop.order(id).get("saga").get("steps").findValuesAsString("name"), steps -> steps
-                            .contains("STOCK_RESERVED"));
+                    .until(
+                            () -> shop.order(id).get("saga").get("steps").findValuesAsString("name"),
+                            steps -> steps.contains("STOCK_RESERVED"));
 
             assertThat(shop.cancel(id).status()).isEqualTo(202);
             shop.awaitOrder(id, "CANCELLED");
         } finally {
             system.services().start("shipping-service");
         }
-        assertThat(shop.payments(id))
-                .singleElement()
-                .satisfies(payment -> assertThat(payment.get("status").asString()).isEqualTo("REFUNDED"));
+        assertThat(shop.payments(id)).singleElement().satisfies(payment -> assertThat(
+                        payment.get("status").asString())
+                .isEqualTo("REFUNDED"));
         await().atMost(Eventshop.SETTLE).untilAsserted(() -> {
             assertThat(Stock.of(shop, sku)).isEqualTo(before);
-            assertThat(shop.shipments(id)).allSatisfy(shipment -> assertThat(
-                            shipment.get("status").asString())
-                    .isIn("CANCELLED", "FAILED"));
+            assertThat(shop.shipments(id))
+                    .allSatisfy(shipment ->
+                            assertThat(shipment.get("status").asString()).isIn("CANCELLED", "FAILED"));
         });
     }
 
@@ -165,10 +165,11 @@ class OrderSagaIntegrationTests {
         } finally {
             system.services().start("shipping-service");
         }
-        assertThat(shop.payments(id))
-                .singleElement()
-                .satisfies(payment -> assertThat(payment.get("status").asString()).isEqualTo("REFUNDED"));
-        await().atMost(Eventshop.SETTLE).untilAsserted(() -> assertThat(Stock.of(shop, sku)).isEqualTo(before));
+        assertThat(shop.payments(id)).singleElement().satisfies(payment -> assertThat(
+                        payment.get("status").asString())
+                .isEqualTo("REFUNDED"));
+        await().atMost(Eventshop.SETTLE)
+                .untilAsserted(() -> assertThat(Stock.of(shop, sku)).isEqualTo(before));
     }
 
     private static void awaitNotifications(Eventshop shop, String customerId, String... types) {
@@ -182,7 +183,8 @@ class OrderSagaIntegrationTests {
 
         static Stock of(Eventshop shop, String sku) {
             JsonNode product = shop.product(sku);
-            return new Stock(product.get("available").asInt(), product.get("reserved").asInt());
+            return new Stock(
+                    product.get("available").asInt(), product.get("reserved").asInt());
         }
 
         Stock shipped(int quantity) {

@@ -69,7 +69,8 @@ final class RunningSystem implements AutoCloseable {
      */
     private void awaitCatalogueReplica() {
         OrderRequest everything = OrderRequest.anOrder().forCustomer("e2e-warm-up");
-        client.products().forEach(product -> everything.withItem(product.get("sku").asString(), 1));
+        client.products()
+                .forEach(product -> everything.withItem(product.get("sku").asString(), 1));
         String id = await().atMost(Eventshop.SETTLE)
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> client.placeOrder(everything), placed -> placed.status() == 202)

@@ -59,7 +59,7 @@ class TopologyTests {
                         "[\"OrderPlaced\",\"StockReservationFailed\",\"StockReleased\",\"OrderCancellationRequested\"]");
         assertThat(eventTypesOf(topology, "inventory-service"))
                 .isEqualTo(
-                        "[\"PaymentAuthorized\",\"ShipmentFailed\",\"OrderCancellationRequested\",\"OrderConfirmed\"]");
+                        "[\"OrderPlaced\",\"PaymentAuthorized\",\"ShipmentFailed\",\"OrderCancellationRequested\",\"OrderConfirmed\"]");
         assertThat(eventTypesOf(topology, "shipping-service"))
                 .isEqualTo("[\"StockReserved\",\"OrderCancellationRequested\"]");
         assertThat(topology.queueFor("order-service")

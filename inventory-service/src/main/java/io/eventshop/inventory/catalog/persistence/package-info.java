@@ -1,0 +1,2 @@
+/** The catalogue's tables, read and written with plain SQL. */
+package io.eventshop.inventory.catalog.persistence;

@@ -1,0 +1,2 @@
+/** shipping-service: the shipments of reserved orders, scheduled with a carrier. */
+package io.eventshop.shipping;
