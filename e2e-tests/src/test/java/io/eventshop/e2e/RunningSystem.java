@@ -14,6 +14,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -58,9 +59,14 @@ final class RunningSystem implements AutoCloseable {
                         log.println(line);
                     }
                 });
-        services.startAll();
         this.client = new Eventshop(services);
-        awaitCatalogueReplica();
+        try {
+            services.startAll();
+            awaitCatalogueReplica();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     /**
@@ -99,17 +105,24 @@ final class RunningSystem implements AutoCloseable {
     private static PrintWriter openLog(Path file) {
         try {
             Files.createDirectories(file.getParent());
-            return new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), true);
+            return new PrintWriter(
+                    Files.newBufferedWriter(
+                            file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
+                    true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         services.close();
         database.close();
         log.close();
-        endpointLease.close();
+        try {
+            endpointLease.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not give the AWS endpoint back", e);
+        }
     }
 }

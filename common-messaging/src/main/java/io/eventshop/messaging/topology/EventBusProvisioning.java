@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.DescribeArchiveResponse;
 import software.amazon.awssdk.services.eventbridge.model.DescribeRuleResponse;
 import software.amazon.awssdk.services.eventbridge.model.PutTargetsResponse;
+import software.amazon.awssdk.services.eventbridge.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.eventbridge.model.RuleState;
 import software.amazon.awssdk.services.eventbridge.model.Target;
@@ -30,10 +31,16 @@ final class EventBusProvisioning {
         try {
             return events.describeEventBus(request -> request.name(bus.name())).arn();
         } catch (ResourceNotFoundException e) {
-            String arn =
-                    events.createEventBus(request -> request.name(bus.name())).eventBusArn();
-            report.created(ResourceKind.EVENT_BUS, bus.name());
-            return arn;
+            try {
+                String arn = events.createEventBus(request -> request.name(bus.name()))
+                        .eventBusArn();
+                report.created(ResourceKind.EVENT_BUS, bus.name());
+                return arn;
+            } catch (ResourceAlreadyExistsException createdMeanwhile) {
+                // Services provision at start-up, often at the same time: another one was first.
+                return events.describeEventBus(request -> request.name(bus.name()))
+                        .arn();
+            }
         }
     }
 
@@ -97,11 +104,15 @@ final class EventBusProvisioning {
         DescribeArchiveResponse actual = describeArchive(archive.name());
         String pattern = archive.eventPattern() == null ? null : JsonDocuments.write(archive.eventPattern());
         if (actual == null) {
-            events.createArchive(request -> request.archiveName(archive.name())
-                    .eventSourceArn(busArn)
-                    .eventPattern(pattern)
-                    .retentionDays(archive.retentionDays()));
-            report.created(ResourceKind.EVENT_ARCHIVE, archive.name());
+            try {
+                events.createArchive(request -> request.archiveName(archive.name())
+                        .eventSourceArn(busArn)
+                        .eventPattern(pattern)
+                        .retentionDays(archive.retentionDays()));
+                report.created(ResourceKind.EVENT_ARCHIVE, archive.name());
+            } catch (ResourceAlreadyExistsException createdMeanwhile) {
+                // Another service, provisioning at the same time, created it first.
+            }
         } else if (!JsonDocuments.same(actual.eventPattern(), archive.eventPattern())
                 || !Objects.equals(actual.retentionDays(), archive.retentionDays())) {
             events.updateArchive(request ->

@@ -148,6 +148,35 @@ class TopologyProvisionerIntegrationTests {
     }
 
     @Test
+    void fiveServicesProvisioningAtOnceAllSucceedAndBuildOneTopology() throws Exception {
+        try (LocalAwsEndpoint empty = LocalAwsEndpoint.start(0);
+                SqsClient emptySqs = LocalAwsClients.sqs(empty);
+                SnsClient emptySns = LocalAwsClients.sns(empty);
+                EventBridgeClient emptyEvents = LocalAwsClients.events(empty)) {
+            var provisioner = new TopologyProvisioner(emptySqs, emptySns, emptyEvents);
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var services = java.util.concurrent.Executors.newFixedThreadPool(5);
+            try {
+                var runs = java.util.stream.IntStream.range(0, 5)
+                        .mapToObj(i -> services.submit(() -> {
+                            start.await();
+                            return provisioner.provision(topology);
+                        }))
+                        .toList();
+                start.countDown();
+                for (var run : runs) {
+                    run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                }
+            } finally {
+                services.shutdownNow();
+            }
+
+            assertThat(provisioner.provision(topology).isEmpty()).isTrue();
+            assertThat(emptyEvents.listArchives(request -> {}).archives()).hasSize(1);
+        }
+    }
+
+    @Test
     void subscriptionsDeliverRawAndFilteredByEventType() {
         provisionDeclaredTopology();
         String topicArn = sns.createTopic(request -> request.name("order-events.fifo")
