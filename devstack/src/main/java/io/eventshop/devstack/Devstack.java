@@ -1,5 +1,6 @@
 package io.eventshop.devstack;
 
+import io.eventshop.devstack.launcher.Demo;
 import io.eventshop.devstack.launcher.Up;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -25,6 +26,8 @@ public final class Devstack {
                     --aws-port N       the AWS endpoint's port (default 4566)
                     --db-port N        PostgreSQL's port (default 5432)
                     --project DIR      the checkout with the built services (default .)
+              demo  place an order down every saga path against a running system, and print the outcomes
+                    --host H     where the services run (default localhost)
             """;
 
     private Devstack() {}
@@ -43,6 +46,7 @@ public final class Devstack {
         switch (arguments.getFirst()) {
             case "aws" -> runAws(arguments.subList(1, arguments.size()), startNanos);
             case "up" -> runUp(arguments.subList(1, arguments.size()));
+            case "demo" -> runDemo(arguments.subList(1, arguments.size()));
             default -> fail("unknown command: " + arguments.getFirst());
         }
     }
@@ -105,6 +109,20 @@ public final class Devstack {
             new Up(project.toAbsolutePath().normalize(), awsPort, databasePort).run();
         } catch (RuntimeException e) {
             fail("cannot start eventshop: " + rootMessage(e));
+        }
+    }
+
+    private static void runDemo(List<String> options) {
+        String host = "localhost";
+        if (options.size() == 2 && options.get(0).equals("--host")) {
+            host = options.get(1);
+        } else if (!options.isEmpty()) {
+            fail("demo takes only --host H");
+        }
+        try {
+            System.exit(new Demo(host).run() ? 0 : 1);
+        } catch (Exception e) {
+            fail("the demo failed: " + rootMessage(e) + " (is the system up? ./devstack.sh up)");
         }
     }
 

@@ -88,19 +88,27 @@ public final class LocalSystem implements AutoCloseable {
             throw new IllegalStateException(service + " is already running");
         }
         ServiceSpec spec = spec(service);
-        Map<String, String> environment = new HashMap<>();
-        environment.put("SPRING_DATASOURCE_URL", database.database(spec.database()));
-        environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
-        environment.put("SPRING_DATASOURCE_PASSWORD", "postgres");
-        environment.put("AWS_ENDPOINT_URL", awsEndpoint.toString());
-        environment.put("AWS_REGION", "us-east-1");
-        environment.put("AWS_ACCESS_KEY_ID", "test");
-        environment.put("AWS_SECRET_ACCESS_KEY", "test");
-        environment.put("EVENTSHOP_MESSAGING_PROVISION", "true");
+        Map<String, String> environment = new HashMap<>(environment(database.database(spec.database()), awsEndpoint));
         environment.putAll(overrides.getOrDefault(service, Map.of()));
         ServiceProcess process = ServiceProcess.start(spec, spec.jar(projectDir), environment, output);
         running.put(service, process);
         return process;
+    }
+
+    /**
+     * The environment a service runs with, here and under docker compose alike (a test compares the two): its
+     * database, the AWS endpoint and credentials, and provisioning of the topology at start-up.
+     */
+    public static Map<String, String> environment(String jdbcUrl, URI awsEndpoint) {
+        return Map.of(
+                "SPRING_DATASOURCE_URL", jdbcUrl,
+                "SPRING_DATASOURCE_USERNAME", "postgres",
+                "SPRING_DATASOURCE_PASSWORD", "postgres",
+                "AWS_ENDPOINT_URL", awsEndpoint.toString(),
+                "AWS_REGION", "us-east-1",
+                "AWS_ACCESS_KEY_ID", "test",
+                "AWS_SECRET_ACCESS_KEY", "test",
+                "EVENTSHOP_MESSAGING_PROVISION", "true");
     }
 
     private ServiceSpec spec(String service) {
