@@ -75,12 +75,11 @@ class OrderSagaIntegrationTests {
         String sku = "SKU-1002";
         Stock before = Stock.of(shop, sku);
 
-        String id = shop.placeOrder(anOrder().withItem(sku, before.available() + 1))
-                .body()
-                .get("id")
-                .asString();
+        OrderRequest request = anOrder().withItem(sku, before.available() + 1);
+        String id = shop.placeOrder(request).body().get("id").asString();
 
         shop.awaitOrder(id, "CANCELLED");
+        awaitNotifications(shop, request.customerId(), "OrderCancelled");
         assertThat(shop.payments(id)).singleElement().satisfies(payment -> assertThat(
                         payment.get("status").asString())
                 .isEqualTo("REFUNDED"));
@@ -93,18 +92,18 @@ class OrderSagaIntegrationTests {
         String sku = "SKU-1005";
         Stock before = Stock.of(shop, sku);
 
-        String id = shop.placeOrder(anOrder().shippedTo("AQ").withItem(sku, 1))
-                .body()
-                .get("id")
-                .asString();
+        OrderRequest request = anOrder().shippedTo("AQ").withItem(sku, 1);
+        String id = shop.placeOrder(request).body().get("id").asString();
 
         shop.awaitOrder(id, "CANCELLED");
+        awaitNotifications(shop, request.customerId(), "OrderCancelled");
         assertThat(shop.shipments(id)).singleElement().satisfies(shipment -> assertThat(
                         shipment.get("status").asString())
                 .isEqualTo("FAILED"));
         assertThat(shop.payments(id)).singleElement().satisfies(payment -> assertThat(
                         payment.get("status").asString())
                 .isEqualTo("REFUNDED"));
+        awaitNotifications(shop, request.customerId(), "OrderCancelled");
         await().atMost(Eventshop.SETTLE)
                 .untilAsserted(() -> assertThat(Stock.of(shop, sku)).isEqualTo(before));
     }
@@ -112,8 +111,10 @@ class OrderSagaIntegrationTests {
     @Test
     void aConfirmedOrderCannotBeCancelled(Eventshop shop) {
         String sku = "SKU-1006";
-        String id = shop.placeOrder(anOrder().withItem(sku, 1)).body().get("id").asString();
+        OrderRequest request = anOrder().withItem(sku, 1);
+        String id = shop.placeOrder(request).body().get("id").asString();
         shop.awaitOrder(id, "CONFIRMED");
+        awaitNotifications(shop, request.customerId(), "OrderConfirmed", "ShipmentScheduled");
 
         Eventshop.Response cancel = shop.cancel(id);
 
@@ -127,9 +128,10 @@ class OrderSagaIntegrationTests {
         String sku = "SKU-1007";
         Stock before = Stock.of(shop, sku);
         system.services().stop("shipping-service");
+        OrderRequest request = anOrder().withItem(sku, 1);
         String id;
         try {
-            id = shop.placeOrder(anOrder().withItem(sku, 1)).body().get("id").asString();
+            id = shop.placeOrder(request).body().get("id").asString();
             await().atMost(Eventshop.SETTLE)
                     .until(
                             () -> shop.order(id).get("saga").get("steps").findValuesAsString("name"),
@@ -143,6 +145,7 @@ class OrderSagaIntegrationTests {
         assertThat(shop.payments(id)).singleElement().satisfies(payment -> assertThat(
                         payment.get("status").asString())
                 .isEqualTo("REFUNDED"));
+        awaitNotifications(shop, request.customerId(), "OrderCancelled");
         await().atMost(Eventshop.SETTLE).untilAsserted(() -> {
             assertThat(Stock.of(shop, sku)).isEqualTo(before);
             assertThat(shop.shipments(id))
@@ -156,9 +159,10 @@ class OrderSagaIntegrationTests {
         String sku = "SKU-1008";
         Stock before = Stock.of(shop, sku);
         system.services().stop("shipping-service");
+        OrderRequest request = anOrder().withItem(sku, 1);
         String id;
         try {
-            id = shop.placeOrder(anOrder().withItem(sku, 1)).body().get("id").asString();
+            id = shop.placeOrder(request).body().get("id").asString();
 
             JsonNode order = shop.awaitOrder(id, "CANCELLED");
             assertThat(order.get("cancellationReason").asString()).containsIgnoringCase("deadline");
@@ -168,6 +172,7 @@ class OrderSagaIntegrationTests {
         assertThat(shop.payments(id)).singleElement().satisfies(payment -> assertThat(
                         payment.get("status").asString())
                 .isEqualTo("REFUNDED"));
+        awaitNotifications(shop, request.customerId(), "OrderCancelled");
         await().atMost(Eventshop.SETTLE)
                 .untilAsserted(() -> assertThat(Stock.of(shop, sku)).isEqualTo(before));
     }

@@ -9,6 +9,7 @@ import io.eventshop.messaging.inbox.Inbox;
 import io.eventshop.messaging.topology.ConsumerQueue;
 import io.eventshop.messaging.topology.Topology;
 import io.micrometer.observation.ObservationRegistry;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -59,6 +60,10 @@ public class ListenerConfiguration {
                         .maxMessagesPerPoll(Math.min(10, listener.maxConcurrentMessages()))
                         .pollTimeout(listener.pollTimeout())
                         .acknowledgementMode(AcknowledgementMode.ON_SUCCESS)
+                        // Delete each message as soon as its handler has committed, not in timed batches: a batch
+                        // still waiting when the service stops would be redelivered, and that is work done twice.
+                        .acknowledgementInterval(Duration.ZERO)
+                        .acknowledgementThreshold(0)
                         .messageAttributeNames(List.of("All"))
                         // ApproximateReceiveCount drives the backoff; MessageGroupId keeps FIFO dead letters in order.
                         .messageSystemAttributeNames(List.of(MessageSystemAttributeName.ALL))
