@@ -21,6 +21,8 @@ class ReadmeTests {
         List<String> links = linksIn(PROJECT.resolve("README.md"));
 
         assertThat(links).hasSizeGreaterThan(20);
+        // A clone holds only the repository: a link out of it would be broken for every reader.
+        assertThat(links).noneMatch(link -> link.startsWith("../"));
         assertThat(links)
                 .filteredOn(link -> !link.startsWith("http"))
                 .allSatisfy(link -> assertThat(PROJECT.resolve(link)).exists());
