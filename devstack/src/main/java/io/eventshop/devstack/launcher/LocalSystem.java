@@ -3,6 +3,8 @@ package io.eventshop.devstack.launcher;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,10 +52,7 @@ public final class LocalSystem implements AutoCloseable {
     /** Starts every service at once and waits until all are ready. */
     public void startAll() {
         specs.keySet().forEach(this::launch);
-        List<CompletableFuture<Void>> ready = running.values().stream()
-                .map(process -> CompletableFuture.runAsync(() -> process.awaitReady(READY_TIMEOUT)))
-                .toList();
-        CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+        inParallel(running.values(), process -> process.awaitReady(READY_TIMEOUT));
     }
 
     /** Starts one service (again) and waits until it is ready. */
@@ -122,10 +121,28 @@ public final class LocalSystem implements AutoCloseable {
     /** Stops every service, all at once. */
     @Override
     public synchronized void close() {
-        List<CompletableFuture<Void>> stopping = running.values().stream()
-                .map(process -> CompletableFuture.runAsync(process::close))
-                .toList();
-        CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
+        inParallel(running.values(), ServiceProcess::close);
         running.clear();
+    }
+
+    /**
+     * Runs the action on every process at the same time, one thread each, and waits for all. Not the common
+     * fork-join pool: on two cores it runs one task at a time, and five graceful stops in a row take minutes.
+     */
+    private static void inParallel(Collection<ServiceProcess> processes, Consumer<ServiceProcess> action) {
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        for (ServiceProcess process : List.copyOf(processes)) {
+            var done = new CompletableFuture<Void>();
+            Thread.ofVirtual().name(process.spec().name()).start(() -> {
+                try {
+                    action.accept(process);
+                    done.complete(null);
+                } catch (RuntimeException e) {
+                    done.completeExceptionally(e);
+                }
+            });
+            all.add(done);
+        }
+        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
     }
 }
