@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.client.RestClient;
 
@@ -182,6 +183,39 @@ class PaymentSagaIntegrationTests {
         assertThat(http.get().uri("/actuator/prometheus").retrieve().body(String.class))
                 .contains(
                         "resilience4j_circuitbreaker_state{", "resilience4j_retry_calls", "name=\"payment-provider\"");
+    }
+
+    @Test
+    void theSimulatedProvidersFaultsChangeOverHttpAndABadRateIsRefusedNamingTheField() {
+        var before = http.get().uri("/simulated-provider/faults").retrieve().body(String.class);
+        try {
+            var changed = http.put()
+                    .uri("/simulated-provider/faults")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"failureRate\":0.25,\"timeoutRate\":0}")
+                    .retrieve()
+                    .toEntity(String.class);
+            var refused = http.put()
+                    .uri("/simulated-provider/faults")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"failureRate\":0,\"timeoutRate\":1.5}")
+                    .retrieve()
+                    .toEntity(String.class);
+
+            assertThat(changed.getStatusCode().value()).isEqualTo(200);
+            assertThat(provider.faults()).isEqualTo(new SimulatedPaymentProvider.Faults(0.25, 0));
+            assertThat(refused.getStatusCode().value()).isEqualTo(400);
+            assertThat(refused.getBody()).contains("\"field\":\"timeoutRate\"");
+            assertThat(http.get().uri("/simulated-provider/ledger").retrieve().body(String.class))
+                    .contains("\"charges\":", "\"charged\":", "\"refunded\":");
+        } finally {
+            http.put()
+                    .uri("/simulated-provider/faults")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(before)
+                    .retrieve()
+                    .toBodilessEntity();
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.eventshop.payment.provider;
 
 import io.eventshop.payment.domain.Money;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,8 +19,11 @@ import java.util.random.RandomGenerator;
  *   <li>any other token: declined, "invalid card token".
  * </ul>
  *
- * Every call takes {@code latency}, and fails or hangs at the configured rates. Like a real provider it remembers
- * idempotency keys: a repeated key gets the first answer and charges nothing more.
+ * Every call takes {@code latency}, and fails or hangs at the configured rates, which can be changed while it runs
+ * ({@link #simulate(Faults)}). A failure happens before the provider acts; a hang happens after it has acted, so the
+ * caller cannot tell whether it charged: the case that idempotency keys exist for. Like a real provider it remembers
+ * them: a repeated key gets the first answer and charges nothing more. Its {@link #ledger() ledger} is the money that
+ * really moved.
  */
 public final class SimulatedPaymentProvider implements PaymentProvider {
 
@@ -39,10 +43,49 @@ public final class SimulatedPaymentProvider implements PaymentProvider {
     private final Map<String, RefundOutcome> refunds = new ConcurrentHashMap<>();
     private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
     private final Map<String, Integer> calls = new ConcurrentHashMap<>();
+    private final Map<String, Money> charges = new ConcurrentHashMap<>();
+    private final Map<String, Money> refunded = new ConcurrentHashMap<>();
+    private volatile Faults faults;
+
+    /**
+     * How often calls go wrong.
+     *
+     * @param failureRate the share of calls that fail with a transient error before the provider acts, from 0 to 1
+     * @param timeoutRate the share of calls that hang after the provider has acted, from 0 to 1
+     */
+    public record Faults(double failureRate, double timeoutRate) {
+
+        public Faults {
+            if (failureRate < 0 || failureRate > 1 || timeoutRate < 0 || timeoutRate > 1) {
+                throw new IllegalArgumentException("rates are between 0 and 1");
+            }
+        }
+    }
+
+    /** The money that moved: what was charged and what was refunded, as the provider's statement would show it. */
+    public record Ledger(int charges, BigDecimal charged, int refunds, BigDecimal refunded) {}
 
     public SimulatedPaymentProvider(ProviderProperties properties, RandomGenerator random) {
         this.properties = properties;
         this.random = random;
+        this.faults = new Faults(properties.failureRate(), properties.timeoutRate());
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Changes how often calls fail or hang, from the next call on. */
+    public void simulate(Faults faults) {
+        this.faults = faults;
+    }
+
+    public Ledger ledger() {
+        return new Ledger(charges.size(), sum(charges), refunded.size(), sum(refunded));
+    }
+
+    private static BigDecimal sum(Map<String, Money> amounts) {
+        return amounts.values().stream().map(Money::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     @Override
@@ -52,13 +95,21 @@ public final class SimulatedPaymentProvider implements PaymentProvider {
         if (PROCESSING_ERROR.equals(token)) {
             throw new ProviderUnavailableException("processing error (test token " + token + ")");
         }
-        return authorizations.computeIfAbsent(idempotencyKey, key -> decide(key, token));
+        Authorization authorization = authorizations.computeIfAbsent(idempotencyKey, key -> decide(key, token, amount));
+        simulateLostAnswer();
+        return authorization;
     }
 
     @Override
     public RefundOutcome refund(String idempotencyKey, String paymentReference, Money amount) {
         calls.merge(idempotencyKey, 1, Integer::sum);
         simulateNetwork();
+        RefundOutcome outcome = decideRefund(idempotencyKey, paymentReference, amount);
+        simulateLostAnswer();
+        return outcome;
+    }
+
+    private RefundOutcome decideRefund(String idempotencyKey, String paymentReference, Money amount) {
         RefundOutcome first = refunds.get(idempotencyKey);
         if (first != null) {
             return first;
@@ -71,7 +122,10 @@ public final class SimulatedPaymentProvider implements PaymentProvider {
                 && refusals.merge(paymentReference, 1, Integer::sum) <= properties.refundRefusals()) {
             return new RefundOutcome.Refused("refund refused by the issuer");
         }
-        return refunds.computeIfAbsent(idempotencyKey, key -> new RefundOutcome.Accepted("re_" + key));
+        return refunds.computeIfAbsent(idempotencyKey, key -> {
+            refunded.put(key, amount);
+            return new RefundOutcome.Accepted("re_" + key);
+        });
     }
 
     /** How many calls carried {@code idempotencyKey}, answered or not: what a provider's request log would show. */
@@ -79,11 +133,12 @@ public final class SimulatedPaymentProvider implements PaymentProvider {
         return calls.getOrDefault(idempotencyKey, 0);
     }
 
-    private Authorization decide(String idempotencyKey, String token) {
+    private Authorization decide(String idempotencyKey, String token, Money amount) {
         return switch (token) {
             case VISA, REFUND_REFUSED -> {
                 String reference = "pay_" + idempotencyKey;
                 tokensByReference.put(reference, token);
+                charges.put(reference, amount);
                 yield new Authorization.Approved(reference);
             }
             case DECLINED -> new Authorization.Declined("card declined");
@@ -94,11 +149,14 @@ public final class SimulatedPaymentProvider implements PaymentProvider {
 
     private void simulateNetwork() {
         pause(properties.latency());
-        if (random.nextDouble() < properties.timeoutRate()) {
-            pause(HANG);
-        }
-        if (random.nextDouble() < properties.failureRate()) {
+        if (random.nextDouble() < faults.failureRate()) {
             throw new ProviderUnavailableException("simulated transient failure");
+        }
+    }
+
+    private void simulateLostAnswer() {
+        if (random.nextDouble() < faults.timeoutRate()) {
+            pause(HANG);
         }
     }
 

@@ -2,6 +2,7 @@ package io.eventshop.payment.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 import io.eventshop.payment.domain.Money;
 import io.eventshop.payment.provider.PaymentProvider.Authorization;
@@ -71,6 +72,61 @@ class SimulatedPaymentProviderTests {
                 .isThrownBy(() -> failing.authorize("order-1", "tok_visa", AMOUNT));
         assertThatExceptionOfType(ProviderUnavailableException.class)
                 .isThrownBy(() -> failing.refund("refund-1", "pay_order-1", AMOUNT));
+    }
+
+    @Test
+    void failsAtTheRatesItIsToldWhileItRuns() {
+        provider.simulate(new SimulatedPaymentProvider.Faults(1, 0));
+
+        assertThatExceptionOfType(ProviderUnavailableException.class)
+                .isThrownBy(() -> provider.authorize("order-1", "tok_visa", AMOUNT));
+
+        provider.simulate(new SimulatedPaymentProvider.Faults(0, 0));
+        assertThat(provider.authorize("order-1", "tok_visa", AMOUNT)).isInstanceOf(Authorization.Approved.class);
+    }
+
+    @Test
+    void aFailureHappensBeforeTheProviderActsSoItChargesNothing() {
+        provider.simulate(new SimulatedPaymentProvider.Faults(1, 0));
+
+        assertThatExceptionOfType(ProviderUnavailableException.class)
+                .isThrownBy(() -> provider.authorize("order-1", "tok_visa", AMOUNT));
+
+        assertThat(provider.ledger().charges()).isZero();
+    }
+
+    @Test
+    void aHangHappensAfterTheProviderActedSoTheCallerCannotTellButTheKeyChargesOnce() throws Exception {
+        provider.simulate(new SimulatedPaymentProvider.Faults(0, 1));
+        Thread caller = Thread.ofVirtual().start(() -> {
+            try {
+                provider.authorize("order-1", "tok_visa", AMOUNT);
+            } catch (ProviderUnavailableException givenUpOn) {
+                // the caller's time limit interrupts the hang, as resilience4j's would
+            }
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> provider.ledger().charges() == 1);
+        caller.interrupt();
+        caller.join();
+        provider.simulate(new SimulatedPaymentProvider.Faults(0, 0));
+
+        assertThat(provider.authorize("order-1", "tok_visa", AMOUNT)).isInstanceOf(Authorization.Approved.class);
+
+        assertThat(provider.ledger())
+                .isEqualTo(new SimulatedPaymentProvider.Ledger(1, AMOUNT.amount(), 0, BigDecimal.ZERO));
+    }
+
+    @Test
+    void theLedgerSumsWhatWasChargedAndRefundedOncePerIdempotencyKey() {
+        var first = (Authorization.Approved) provider.authorize("order-1", "tok_visa", AMOUNT);
+        provider.authorize("order-1", "tok_visa", AMOUNT);
+        provider.authorize("order-2", "tok_visa", AMOUNT);
+        provider.authorize("order-3", "tok_declined", AMOUNT);
+        provider.refund("refund-1", first.reference(), AMOUNT);
+        provider.refund("refund-1", first.reference(), AMOUNT);
+
+        assertThat(provider.ledger())
+                .isEqualTo(new SimulatedPaymentProvider.Ledger(2, new BigDecimal("79.96"), 1, AMOUNT.amount()));
     }
 
     private static SimulatedPaymentProvider provider(double failureRate, int refundRefusals) {
