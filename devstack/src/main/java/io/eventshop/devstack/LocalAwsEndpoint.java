@@ -1,6 +1,7 @@
 package io.eventshop.devstack;
 
 import io.eventshop.devstack.events.EventBridgeService;
+import io.eventshop.devstack.http.AwsService;
 import io.eventshop.devstack.http.Destination;
 import io.eventshop.devstack.http.EndpointServer;
 import io.eventshop.devstack.ops.DevstackPages;
@@ -23,23 +24,26 @@ public final class LocalAwsEndpoint implements AutoCloseable {
     private final EmbeddedElasticMq elasticMq;
     private final SqsAsyncClient sqs;
     private final EventBridgeService events;
-    private final EndpointServer server;
+    private final String host;
+    private final Map<Destination, AwsService> services;
+    private final int port;
+    private EndpointServer server;
+    private boolean online = true;
 
     private LocalAwsEndpoint(String host, int port, AwsAccount account) throws InterruptedException {
         this.account = account;
+        this.host = host;
         this.elasticMq = new EmbeddedElasticMq(account);
         this.sqs = elasticMq.client();
         var delivery = new QueueDelivery(sqs, elasticMq);
         var sns = new SnsService(account, delivery);
         this.events = new EventBridgeService(account, delivery);
-        this.server = new EndpointServer(
-                host,
-                port,
-                elasticMq.address(),
-                Map.of(
-                        Destination.SNS, sns,
-                        Destination.EVENTS, events,
-                        Destination.DEVSTACK, new DevstackPages(sqs, sns, events)));
+        this.services = Map.of(
+                Destination.SNS, sns,
+                Destination.EVENTS, events,
+                Destination.DEVSTACK, new DevstackPages(sqs, sns, events));
+        this.server = new EndpointServer(host, port, elasticMq.address(), services);
+        this.port = server.port();
     }
 
     /** Starts the endpoint on the loopback interface; port 0 picks a free port. */
@@ -57,7 +61,32 @@ public final class LocalAwsEndpoint implements AutoCloseable {
     }
 
     public int port() {
-        return server.port();
+        return port;
+    }
+
+    /**
+     * Takes the endpoint off the network, as an outage of AWS would: the port refuses connections and the open ones are
+     * dropped, requests in flight included. The queues, topics, subscriptions, buses and rules keep their state, and
+     * the messages in the queues stay there. {@link #goOnline()} ends the outage.
+     */
+    public synchronized void goOffline() {
+        if (online) {
+            server.close();
+            online = false;
+        }
+    }
+
+    /** Ends an outage: the endpoint serves on the same port again, with the state it had. */
+    public synchronized void goOnline() {
+        if (!online) {
+            try {
+                server = new EndpointServer(host, port, elasticMq.address(), services);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while binding port " + port + " again", e);
+            }
+            online = true;
+        }
     }
 
     /** The URL to give AWS clients as their endpoint, such as {@code http://localhost:4566}. */
@@ -75,8 +104,10 @@ public final class LocalAwsEndpoint implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        server.close();
+    public synchronized void close() {
+        if (online) {
+            server.close();
+        }
         events.close();
         sqs.close();
         elasticMq.close();
