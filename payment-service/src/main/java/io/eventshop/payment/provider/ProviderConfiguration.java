@@ -18,6 +18,8 @@ import java.util.random.RandomGenerator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Wires the payment provider: the simulated provider, wrapped in resilience4j's time limiter, circuit breaker and
@@ -30,8 +32,10 @@ class ProviderConfiguration {
     static final String NAME = "payment-provider";
 
     @Bean
-    SimulatedPaymentProvider simulatedPaymentProvider(ProviderProperties properties) {
-        return new SimulatedPaymentProvider(properties, RandomGenerator.getDefault());
+    SimulatedPaymentProvider simulatedPaymentProvider(
+            ProviderProperties properties, JdbcClient jdbc, PlatformTransactionManager transactions) {
+        return new SimulatedPaymentProvider(
+                properties, new JdbcProviderBooks(jdbc, transactions), RandomGenerator.getDefault());
     }
 
     /** The provider the application calls: the simulated one behind the resilience decorators. */

@@ -22,8 +22,8 @@ import java.util.random.RandomGenerator;
  * Every call takes {@code latency}, and fails or hangs at the configured rates, which can be changed while it runs
  * ({@link #simulate(Faults)}). A failure happens before the provider acts; a hang happens after it has acted, so the
  * caller cannot tell whether it charged: the case that idempotency keys exist for. Like a real provider it remembers
- * them: a repeated key gets the first answer and charges nothing more. Its {@link #ledger() ledger} is the money that
- * really moved.
+ * them: a repeated key gets the first answer and charges nothing more. It keeps them, and its {@link #ledger() ledger}
+ * of the money that really moved, in its {@link ProviderBooks books}, which outlive a restart of the service.
  */
 public final class SimulatedPaymentProvider implements PaymentProvider {
 
@@ -38,13 +38,8 @@ public final class SimulatedPaymentProvider implements PaymentProvider {
 
     private final ProviderProperties properties;
     private final RandomGenerator random;
-    private final Map<String, Authorization> authorizations = new ConcurrentHashMap<>();
-    private final Map<String, String> tokensByReference = new ConcurrentHashMap<>();
-    private final Map<String, RefundOutcome> refunds = new ConcurrentHashMap<>();
-    private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
+    private final ProviderBooks books;
     private final Map<String, Integer> calls = new ConcurrentHashMap<>();
-    private final Map<String, Money> charges = new ConcurrentHashMap<>();
-    private final Map<String, Money> refunded = new ConcurrentHashMap<>();
     private volatile Faults faults;
 
     /**
@@ -65,8 +60,9 @@ public final class SimulatedPaymentProvider implements PaymentProvider {
     /** The money that moved: what was charged and what was refunded, as the provider's statement would show it. */
     public record Ledger(int charges, BigDecimal charged, int refunds, BigDecimal refunded) {}
 
-    public SimulatedPaymentProvider(ProviderProperties properties, RandomGenerator random) {
+    public SimulatedPaymentProvider(ProviderProperties properties, ProviderBooks books, RandomGenerator random) {
         this.properties = properties;
+        this.books = books;
         this.random = random;
         this.faults = new Faults(properties.failureRate(), properties.timeoutRate());
     }
@@ -81,11 +77,7 @@ public final class SimulatedPaymentProvider implements PaymentProvider {
     }
 
     public Ledger ledger() {
-        return new Ledger(charges.size(), sum(charges), refunded.size(), sum(refunded));
-    }
-
-    private static BigDecimal sum(Map<String, Money> amounts) {
-        return amounts.values().stream().map(Money::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return books.ledger();
     }
 
     @Override
@@ -95,7 +87,9 @@ public final class SimulatedPaymentProvider implements PaymentProvider {
         if (PROCESSING_ERROR.equals(token)) {
             throw new ProviderUnavailableException("processing error (test token " + token + ")");
         }
-        Authorization authorization = authorizations.computeIfAbsent(idempotencyKey, key -> decide(key, token, amount));
+        Authorization authorization = books.authorization(idempotencyKey)
+                .orElseGet(
+                        () -> books.recordAuthorization(idempotencyKey, decide(idempotencyKey, token), token, amount));
         simulateLostAnswer();
         return authorization;
     }
@@ -110,22 +104,19 @@ public final class SimulatedPaymentProvider implements PaymentProvider {
     }
 
     private RefundOutcome decideRefund(String idempotencyKey, String paymentReference, Money amount) {
-        RefundOutcome first = refunds.get(idempotencyKey);
-        if (first != null) {
-            return first;
+        RefundOutcome accepted = new RefundOutcome.Accepted("re_" + idempotencyKey);
+        if (books.refunded(idempotencyKey)) {
+            return accepted;
         }
-        String token = tokensByReference.get(paymentReference);
+        String token = books.tokenOf(paymentReference).orElse(null);
         if (token == null) {
             return new RefundOutcome.Refused("no payment " + paymentReference);
         }
-        if (REFUND_REFUSED.equals(token)
-                && refusals.merge(paymentReference, 1, Integer::sum) <= properties.refundRefusals()) {
+        if (REFUND_REFUSED.equals(token) && books.countRefusal(paymentReference) <= properties.refundRefusals()) {
             return new RefundOutcome.Refused("refund refused by the issuer");
         }
-        return refunds.computeIfAbsent(idempotencyKey, key -> {
-            refunded.put(key, amount);
-            return new RefundOutcome.Accepted("re_" + key);
-        });
+        books.recordRefund(idempotencyKey, paymentReference, amount);
+        return accepted;
     }
 
     /** How many calls carried {@code idempotencyKey}, answered or not: what a provider's request log would show. */
@@ -133,14 +124,9 @@ public final class SimulatedPaymentProvider implements PaymentProvider {
         return calls.getOrDefault(idempotencyKey, 0);
     }
 
-    private Authorization decide(String idempotencyKey, String token, Money amount) {
+    private static Authorization decide(String idempotencyKey, String token) {
         return switch (token) {
-            case VISA, REFUND_REFUSED -> {
-                String reference = "pay_" + idempotencyKey;
-                tokensByReference.put(reference, token);
-                charges.put(reference, amount);
-                yield new Authorization.Approved(reference);
-            }
+            case VISA, REFUND_REFUSED -> new Authorization.Approved("pay_" + idempotencyKey);
             case DECLINED -> new Authorization.Declined("card declined");
             case INSUFFICIENT_FUNDS -> new Authorization.Declined("insufficient funds");
             default -> new Authorization.Declined("invalid card token");

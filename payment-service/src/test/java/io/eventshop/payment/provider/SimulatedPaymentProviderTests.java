@@ -145,6 +145,6 @@ class SimulatedPaymentProviderTests {
                         5,
                         Duration.ofSeconds(1),
                         1));
-        return new SimulatedPaymentProvider(properties, RandomGenerator.getDefault());
+        return new SimulatedPaymentProvider(properties, new InMemoryProviderBooks(), RandomGenerator.getDefault());
     }
 }
