@@ -10,8 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,6 +45,10 @@ final class Eventshop {
 
     Response post(String service, String path, String body) {
         return send(service, "POST", path, body, null);
+    }
+
+    Response put(String service, String path, String body) {
+        return send(service, "PUT", path, body, null);
     }
 
     JsonNode order(String id) {
@@ -81,6 +87,66 @@ final class Eventshop {
 
     List<JsonNode> products() {
         return list(get("inventory-service", "/products"));
+    }
+
+    /** The messages in one of a service's dead-letter queues, with their failure reasons (its /ops/dlq API). */
+    List<JsonNode> deadLetters(String service, String queue) {
+        return list(get(service, "/ops/dlq/" + queue + "/messages?max=100"));
+    }
+
+    /** Sends the chosen messages of a dead-letter queue back to their queue. */
+    Response redrive(String service, String queue, List<String> messageIds) {
+        String ids = messageIds.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(","));
+        return send(service, "POST", "/ops/dlq/" + queue + "/redrive", "{\"messageIds\":[" + ids + "]}", null);
+    }
+
+    /** The simulated payment provider's ledger: the money that really moved. */
+    JsonNode providerLedger() {
+        return get("payment-service", "/simulated-provider/ledger");
+    }
+
+    /** Makes the simulated payment provider fail and hang at these rates from now on. */
+    void simulateProviderFaults(double failureRate, double timeoutRate) {
+        Response response = put(
+                "payment-service",
+                "/simulated-provider/faults",
+                "{\"failureRate\":" + failureRate + ",\"timeoutRate\":" + timeoutRate + "}");
+        if (response.status() != 200) {
+            throw new AssertionError("the provider's faults were not set: " + response);
+        }
+    }
+
+    /**
+     * The sum of a meter's samples on a service's {@code /actuator/prometheus}, over the series whose labels contain
+     * every one of {@code labels} (such as {@code consumer="payment-service"}).
+     */
+    double metric(String service, String name, String... labels) {
+        String text = sendForText(service, "/actuator/prometheus");
+        double sum = 0;
+        for (String line : text.lines().toList()) {
+            if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+                String series = line.substring(0, line.lastIndexOf(' '));
+                if (Arrays.stream(labels).allMatch(series::contains)) {
+                    sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+        }
+        return sum;
+    }
+
+    private String sendForText(String service, String path) {
+        var request = HttpRequest.newBuilder(URI.create(system.url(service) + path))
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new AssertionError("GET " + path + " on " + service + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     private JsonNode get(String service, String path) {

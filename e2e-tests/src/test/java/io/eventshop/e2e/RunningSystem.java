@@ -18,26 +18,48 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The whole system for the end-to-end tests, started once per test JVM: the in-JVM AWS endpoint, an embedded
  * PostgreSQL, and the five services as processes on free ports. The services' output goes to
  * {@code e2e-tests/target/services.log}.
+ *
+ * <p>The services run with their production settings, except for the waits, which are shortened to fit tests: the saga
+ * deadline, the retry delays of failed messages, failed publications and refused refunds, and the time the payment
+ * provider's circuit stays open.
  */
 final class RunningSystem implements AutoCloseable {
 
-    /** Short enough for a test to watch the deadline pass; longer than any healthy saga. */
-    static final String SAGA_DEADLINE = "20s";
+    /** Short enough for a test to watch the deadline pass; longer than any healthy saga and the 30 s outage test. */
+    static final String SAGA_DEADLINE = "60s";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final AutoCloseable endpointLease;
+    private final LocalAwsEndpoint endpoint;
     private final EmbeddedDatabase database;
     private final PrintWriter log;
     private final LocalSystem services;
     private final Eventshop client;
+    private final Aws aws;
+    private final ServiceDatabases databases;
 
+    /** The system with the waits shortened for tests. */
     RunningSystem() {
+        this(true);
+    }
+
+    /**
+     * @param shortenedWaits whether the services run with the waits shortened for tests, or exactly as configured for
+     *     production (the benchmark's choice)
+     */
+    RunningSystem(boolean shortenedWaits) {
         this.endpointLease = LocalAwsExtension.lease();
-        LocalAwsEndpoint endpoint = LocalAwsExtension.endpoint();
+        this.endpoint = LocalAwsExtension.endpoint();
         this.database = EmbeddedDatabase.start(0, null);
         this.log = openLog(Path.of("target", "services.log"));
         List<ServiceSpec> specs = ServiceSpec.ALL.stream()
@@ -48,18 +70,17 @@ final class RunningSystem implements AutoCloseable {
                 endpoint.url(),
                 database,
                 specs,
-                Map.of(
-                        "order-service",
-                        Map.of(
-                                "SPRING_APPLICATION_JSON",
-                                "{\"eventshop\":{\"order\":{\"saga-deadline\":\"" + SAGA_DEADLINE
-                                        + "\",\"deadline-check-interval\":\"1s\"}}}")),
+                shortenedWaits
+                        ? specs.stream().collect(Collectors.toMap(ServiceSpec::name, spec -> testSettings(spec.name())))
+                        : Map.of(),
                 line -> {
                     synchronized (log) {
                         log.println(line);
                     }
                 });
         this.client = new Eventshop(services);
+        this.aws = new Aws(endpoint.url());
+        this.databases = new ServiceDatabases(this);
         try {
             services.startAll();
             awaitCatalogueReplica();
@@ -67,6 +88,28 @@ final class RunningSystem implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    private static Map<String, String> testSettings(String service) {
+        ObjectNode settings = JSON.createObjectNode();
+        ObjectNode eventshop = settings.putObject("eventshop");
+        ObjectNode messaging = eventshop.putObject("messaging");
+        messaging.putObject("listener").put("retry-initial-visibility", "1s").put("retry-max-visibility", "2s");
+        messaging.putObject("relay").put("initial-backoff", "500ms").put("max-backoff", "2s");
+        switch (service) {
+            case "order-service" ->
+                eventshop.putObject("order").put("saga-deadline", SAGA_DEADLINE).put("deadline-check-interval", "1s");
+            case "payment-service" -> {
+                ObjectNode payment = eventshop.putObject("payment");
+                payment.putObject("refund-retry").put("initial-delay", "1s").put("max-delay", "2s");
+                payment.putObject("provider")
+                        .putObject("resilience")
+                        .put("timeout", "1s")
+                        .put("wait-in-open-state", "2s");
+            }
+            default -> {}
+        }
+        return Map.of("SPRING_APPLICATION_JSON", settings.toString());
     }
 
     /**
@@ -94,6 +137,47 @@ final class RunningSystem implements AutoCloseable {
         return services;
     }
 
+    LocalAwsEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** The tests' own AWS clients. */
+    Aws aws() {
+        return aws;
+    }
+
+    ServiceDatabases databases() {
+        return databases;
+    }
+
+    /** The guarantees that every fault scenario ends by checking. */
+    Invariants invariants() {
+        return new Invariants(this);
+    }
+
+    /** The JDBC URL of a service's own database, for the tests' oracle. */
+    String jdbcUrl(String service) {
+        ServiceSpec spec = services.services().stream()
+                .filter(candidate -> candidate.name().equals(service))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + service));
+        return database.database(spec.database());
+    }
+
+    /**
+     * Runs {@code action} with {@code service} stopped, and starts it again afterwards, whatever happens.
+     *
+     * @return what {@code action} returned
+     */
+    <T> T withStopped(String service, Supplier<T> action) {
+        services.stop(service);
+        try {
+            return action.get();
+        } finally {
+            services.start(service);
+        }
+    }
+
     private static int freePort() {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -116,6 +200,7 @@ final class RunningSystem implements AutoCloseable {
 
     @Override
     public void close() {
+        aws.close();
         services.close();
         database.close();
         log.close();

@@ -133,7 +133,7 @@ public final class LocalSystem implements AutoCloseable {
         List<CompletableFuture<Void>> all = new ArrayList<>();
         for (ServiceProcess process : List.copyOf(processes)) {
             var done = new CompletableFuture<Void>();
-            Thread.ofVirtual().name(process.spec().name()).start(() -> {
+            Thread.ofPlatform().name(process.spec().name()).start(() -> {
                 try {
                     action.accept(process);
                     done.complete(null);

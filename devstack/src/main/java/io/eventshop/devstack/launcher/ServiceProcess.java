@@ -58,7 +58,9 @@ public final class ServiceProcess implements AutoCloseable {
         builder.environment().put("SERVER_PORT", Integer.toString(spec.port()));
         try {
             Process process = builder.start();
-            Thread.ofVirtual().name(spec.name() + "-output").start(() -> pump(spec, process, output));
+            // A platform thread: a virtual one would pin its carrier in the blocking pipe read, and five of them can
+            // starve every other virtual thread of the JVM (the in-JVM AWS endpoint's, in the e2e tests).
+            Thread.ofPlatform().daemon().name(spec.name() + "-output").start(() -> pump(spec, process, output));
             return new ServiceProcess(spec, process);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + spec.name(), e);

@@ -1,0 +1,264 @@
+package io.eventshop.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The saga benchmark: starts the whole system with its production settings, places orders at fixed rates (open loop: a
+ * slow answer does not slow the sender down), and prints:
+ *
+ * <ul>
+ *   <li>the latency from POST /orders to CONFIRMED, p50 and p99, at 20 orders/s;
+ *   <li>the highest rate sustained for 60 s with every order confirmed and the p99 latency under 2 s (a backlog that
+ *       grows would push it past that);
+ *   <li>each service's resident memory after the run;
+ *   <li>the relay lag and the inbox duplicate counts, from the services' own metrics.
+ * </ul>
+ *
+ * <p>Run it with {@code ./mvnw -q -pl e2e-tests exec:java@saga-benchmark}, after {@code ./mvnw -q install
+ * -DskipTests}. Arguments: {@code --quick} runs 15 s steps instead of 60 s, for a smoke test.
+ */
+public final class SagaBenchmark {
+
+    private static final List<String> SERVICES =
+            Aws.QUEUES.stream().map(Aws.ConsumerQueue::service).toList();
+    private static final Duration DRAIN = Duration.ofSeconds(60);
+    private static final Duration SUSTAINED_P99 = Duration.ofSeconds(2);
+
+    private final Eventshop shop;
+    private final Duration step;
+
+    private SagaBenchmark(Eventshop shop, Duration step) {
+        this.shop = shop;
+        this.step = step;
+    }
+
+    /** One order as the benchmark saw it: when it was sent, and what became of it. */
+    private record Placed(Instant sentAt, int status, String id) {}
+
+    /** The outcome of one rate. */
+    private record Run(int rate, int placed, int confirmed, int refused, List<Duration> latencies) {
+
+        Duration percentile(double p) {
+            if (latencies.isEmpty()) {
+                return Duration.ZERO;
+            }
+            List<Duration> sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+            return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
+        }
+
+        boolean sustained() {
+            return refused == 0 && confirmed == placed && percentile(0.99).compareTo(SUSTAINED_P99) <= 0;
+        }
+
+        String describe() {
+            return String.format(
+                    Locale.ROOT,
+                    "%3d orders/s: %5d placed, %5d confirmed, %d refused; latency p50 %s, p99 %s%s",
+                    rate,
+                    placed,
+                    confirmed,
+                    refused,
+                    millis(percentile(0.50)),
+                    millis(percentile(0.99)),
+                    sustained() ? "" : "  (not sustained)");
+        }
+    }
+
+    public static void main(String[] args) {
+        boolean quick = List.of(args).contains("--quick");
+        long started = System.nanoTime();
+        try (RunningSystem system = new RunningSystem(false)) {
+            Duration startup = Duration.ofNanos(System.nanoTime() - started);
+            System.out.printf(
+                    Locale.ROOT,
+                    "The system started in %.1f s (five services, PostgreSQL, AWS endpoint)%n",
+                    startup.toMillis() / 1000.0);
+            var benchmark = new SagaBenchmark(system.client(), Duration.ofSeconds(quick ? 15 : 60));
+            benchmark.restock(100_000);
+            benchmark.report(system);
+        }
+    }
+
+    private void report(RunningSystem system) {
+        Run latency = run(20, step.compareTo(Duration.ofSeconds(30)) < 0 ? step : Duration.ofSeconds(30));
+        System.out.println(latency.describe());
+
+        List<Run> rates = new ArrayList<>();
+        int rate = 50;
+        Run run = run(rate, step);
+        rates.add(run);
+        System.out.println(run.describe());
+        int direction = run.sustained() ? 10 : -10;
+        while (rate + direction > 0 && rate + direction <= 200) {
+            rate += direction;
+            run = run(rate, step);
+            rates.add(run);
+            System.out.println(run.describe());
+            if (run.sustained() != (direction > 0)) {
+                break;
+            }
+        }
+        int highest =
+                rates.stream().filter(Run::sustained).mapToInt(Run::rate).max().orElse(0);
+
+        System.out.println();
+        System.out.println("| figure | measured | goal |");
+        System.out.println("|---|---|---|");
+        System.out.printf(
+                Locale.ROOT,
+                "| POST /orders to CONFIRMED at 20 orders/s (%d orders) | p50 %s, p99 %s | p50 ≤ 300 ms, p99 ≤ 1 s |%n",
+                latency.placed(),
+                millis(latency.percentile(0.50)),
+                millis(latency.percentile(0.99)));
+        System.out.printf(
+                Locale.ROOT,
+                "| highest rate sustained for %d s, every order confirmed, p99 ≤ %d s | %d orders/s | ≥ 50 orders/s |%n",
+                step.toSeconds(),
+                SUSTAINED_P99.toSeconds(),
+                highest);
+        for (String service : SERVICES) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s: resident memory; relay lag mean, max; inbox duplicates | %s; %s, %s; %.0f | |%n",
+                    service,
+                    residentMemory(service),
+                    millis(seconds(shop.metric(service, "eventshop_outbox_lag_seconds_sum")
+                            / Math.max(1, shop.metric(service, "eventshop_outbox_lag_seconds_count")))),
+                    millis(seconds(shop.metric(service, "eventshop_outbox_lag_seconds_max"))),
+                    shop.metric(service, "eventshop_inbox_duplicates_total"));
+        }
+    }
+
+    /** Places orders at {@code rate} per second for {@code duration}, then waits for them to settle. */
+    private Run run(int rate, Duration duration) {
+        int orders = (int) (rate * duration.toSeconds());
+        var placed = new ConcurrentLinkedQueue<Placed>();
+        long period = TimeUnit.SECONDS.toNanos(1) / rate;
+        try (ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+                ExecutorService customers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int n = 0; n < orders; n++) {
+                OrderRequest request = SagaPath.HAPPY.request(n);
+                clock.schedule(
+                        () -> customers.execute(() -> placed.add(place(request))), n * period, TimeUnit.NANOSECONDS);
+            }
+            clock.shutdown();
+            awaitTermination(clock, duration.plus(DRAIN));
+            customers.shutdown();
+            awaitTermination(customers, DRAIN);
+        }
+        List<Placed> accepted =
+                placed.stream().filter(order -> order.status() == 202).toList();
+        List<Duration> latencies = new ArrayList<>();
+        Instant drainEnds = Instant.now().plus(DRAIN);
+        for (Placed order : accepted) {
+            JsonNode settled = settle(order.id(), drainEnds);
+            confirmedAt(settled).ifPresent(at -> latencies.add(Duration.between(order.sentAt(), at)));
+        }
+        return new Run(rate, orders, latencies.size(), orders - accepted.size(), latencies);
+    }
+
+    private Placed place(OrderRequest request) {
+        Instant sentAt = Instant.now();
+        Eventshop.Response response = shop.placeOrder(request);
+        String id = response.status() == 202 ? response.body().get("id").asString() : null;
+        return new Placed(sentAt, response.status(), id);
+    }
+
+    /** The order once it has settled, or as it is when the drain ends. */
+    private JsonNode settle(String id, Instant drainEnds) {
+        Duration left = Duration.between(Instant.now(), drainEnds);
+        try {
+            return await().atMost(left.isNegative() ? Duration.ofMillis(1) : left)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(
+                            () -> shop.order(id),
+                            order -> !order.get("status").asString().equals("PENDING"));
+        } catch (ConditionTimeoutException stuck) {
+            return shop.order(id);
+        }
+    }
+
+    private static Optional<Instant> confirmedAt(JsonNode order) {
+        if (!order.get("status").asString().equals("CONFIRMED")) {
+            return Optional.empty();
+        }
+        for (JsonNode step : order.get("saga").get("steps")) {
+            if (step.get("name").asString().equals("CONFIRMED")) {
+                return Optional.of(Instant.parse(step.get("at").asString()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void restock(int quantity) {
+        for (String sku : SagaPath.PLENTIFUL) {
+            Eventshop.Response response =
+                    shop.put("inventory-service", "/products/" + sku + "/stock", "{\"quantity\":" + quantity + "}");
+            if (response.status() != 200) {
+                throw new IllegalStateException("could not restock " + sku + ": " + response);
+            }
+        }
+    }
+
+    /** The resident set of the service's process, from /proc: the memory it really holds. */
+    private static String residentMemory(String service) {
+        return ProcessHandle.current()
+                .descendants()
+                .filter(process -> process.info()
+                        .commandLine()
+                        .map(line -> line.contains(service + ".jar"))
+                        .orElse(false))
+                .findFirst()
+                .map(process -> {
+                    try {
+                        return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
+                                .filter(line -> line.startsWith("VmRSS:"))
+                                .map(line -> line.substring("VmRSS:".length()).trim())
+                                .findFirst()
+                                .orElse("?");
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .orElse("not found");
+    }
+
+    private static void awaitTermination(ExecutorService executor, Duration bound) {
+        try {
+            if (!executor.awaitTermination(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            executor.shutdownNow();
+        }
+    }
+
+    private static Duration seconds(double seconds) {
+        return Duration.ofNanos((long) (seconds * 1e9));
+    }
+
+    private static String millis(Duration duration) {
+        return String.format(Locale.ROOT, "%.0f ms", duration.toNanos() / 1e6);
+    }
+}
