@@ -57,8 +57,13 @@ final class Eventshop {
 
     /** Waits until the order reaches one of {@code statuses}, and returns it. */
     JsonNode awaitOrder(String id, String... statuses) {
+        return awaitOrder(id, SETTLE, statuses);
+    }
+
+    /** Waits up to {@code bound} until the order reaches one of {@code statuses}, and returns it. */
+    JsonNode awaitOrder(String id, Duration bound, String... statuses) {
         Set<String> wanted = Set.of(statuses);
-        return await().atMost(SETTLE)
+        return await().atMost(bound)
                 .pollInterval(Duration.ofMillis(200))
                 .until(
                         () -> order(id),

@@ -127,21 +127,18 @@ class OrderSagaIntegrationTests {
     void cancellingBeforeShipmentUndoesPaymentAndStock(Eventshop shop, RunningSystem system) {
         String sku = "SKU-1007";
         Stock before = Stock.of(shop, sku);
-        system.services().stop("shipping-service");
         OrderRequest request = anOrder().withItem(sku, 1);
-        String id;
-        try {
-            id = shop.placeOrder(request).body().get("id").asString();
+        String id = system.withStopped("shipping-service", () -> {
+            String placed = shop.placeOrder(request).body().get("id").asString();
             await().atMost(Eventshop.SETTLE)
                     .until(
-                            () -> shop.order(id).get("saga").get("steps").findValuesAsString("name"),
+                            () -> shop.order(placed).get("saga").get("steps").findValuesAsString("name"),
                             steps -> steps.contains("STOCK_RESERVED"));
 
-            assertThat(shop.cancel(id).status()).isEqualTo(202);
-            shop.awaitOrder(id, "CANCELLED");
-        } finally {
-            system.services().start("shipping-service");
-        }
+            assertThat(shop.cancel(placed).status()).isEqualTo(202);
+            shop.awaitOrder(placed, "CANCELLED");
+            return placed;
+        });
         assertThat(shop.payments(id)).singleElement().satisfies(payment -> assertThat(
                         payment.get("status").asString())
                 .isEqualTo("REFUNDED"));
@@ -158,17 +155,14 @@ class OrderSagaIntegrationTests {
     void anOrderStuckPastItsDeadlineIsCancelledAndUndone(Eventshop shop, RunningSystem system) {
         String sku = "SKU-1008";
         Stock before = Stock.of(shop, sku);
-        system.services().stop("shipping-service");
         OrderRequest request = anOrder().withItem(sku, 1);
-        String id;
-        try {
-            id = shop.placeOrder(request).body().get("id").asString();
+        String id = system.withStopped("shipping-service", () -> {
+            String placed = shop.placeOrder(request).body().get("id").asString();
 
-            JsonNode order = shop.awaitOrder(id, "CANCELLED");
+            JsonNode order = shop.awaitOrder(placed, Eventshop.SETTLE.plus(RunningSystem.SAGA_DEADLINE), "CANCELLED");
             assertThat(order.get("cancellationReason").asString()).containsIgnoringCase("deadline");
-        } finally {
-            system.services().start("shipping-service");
-        }
+            return placed;
+        });
         assertThat(shop.payments(id)).singleElement().satisfies(payment -> assertThat(
                         payment.get("status").asString())
                 .isEqualTo("REFUNDED"));

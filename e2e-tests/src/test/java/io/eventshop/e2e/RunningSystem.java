@@ -35,7 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class RunningSystem implements AutoCloseable {
 
     /** Short enough for a test to watch the deadline pass; longer than any healthy saga and the 30 s outage test. */
-    static final String SAGA_DEADLINE = "60s";
+    static final Duration SAGA_DEADLINE = Duration.ofSeconds(60);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -98,7 +98,10 @@ final class RunningSystem implements AutoCloseable {
         messaging.putObject("relay").put("initial-backoff", "500ms").put("max-backoff", "2s");
         switch (service) {
             case "order-service" ->
-                eventshop.putObject("order").put("saga-deadline", SAGA_DEADLINE).put("deadline-check-interval", "1s");
+                eventshop
+                        .putObject("order")
+                        .put("saga-deadline", SAGA_DEADLINE.toSeconds() + "s")
+                        .put("deadline-check-interval", "1s");
             case "payment-service" -> {
                 ObjectNode payment = eventshop.putObject("payment");
                 payment.putObject("refund-retry").put("initial-delay", "1s").put("max-delay", "2s");
