@@ -72,25 +72,46 @@ final class Invariants {
         AtomicReference<List<Long>> previous = new AtomicReference<>();
         await().atMost(Eventshop.SETTLE.multipliedBy(2))
                 .pollInterval(Duration.ofMillis(500))
-                .until(() -> {
+                .untilAsserted(() -> {
                     List<Long> now = progress();
                     boolean still = now.equals(previous.getAndSet(now));
-                    return still
-                            && databases.count(
-                                            "order-service",
-                                            "select count(*) from customer_order where status = 'PENDING'")
-                                    == 0
-                            && databases.count(
-                                            "payment-service", "select count(*) from refund where status = 'PENDING'")
-                                    == 0
-                            && SERVICES.stream()
-                                    .allMatch(service -> databases.count(
-                                                    service,
-                                                    "select count(*) from outbox_event"
-                                                            + " where sns_published_at is null or events_published_at is null")
-                                            == 0)
-                            && Aws.QUEUES.stream().allMatch(queue -> aws.depth(queue.name()) == 0);
+                    assertThat(unsettled()).as("what is still in flight").isEmpty();
+                    assertThat(still)
+                            .as("inboxes and outboxes unchanged since the last look")
+                            .isTrue();
                 });
+    }
+
+    /** What keeps the system from being quiescent, in words, so that a timeout says what it waited for. */
+    private List<String> unsettled() {
+        List<String> unsettled = new ArrayList<>();
+        databases
+                .rows("order-service", "select id, cancellation_reason from customer_order where status = 'PENDING'")
+                .forEach(order -> unsettled.add("order %s is PENDING%s"
+                        .formatted(
+                                order.get("id"),
+                                order.get("cancellation_reason") == null
+                                        ? ""
+                                        : " (cancellation requested: " + order.get("cancellation_reason") + ")")));
+        long refunds = databases.count("payment-service", "select count(*) from refund where status = 'PENDING'");
+        if (refunds > 0) {
+            unsettled.add(refunds + " refunds are PENDING");
+        }
+        for (String service : SERVICES) {
+            long waiting = databases.count(
+                    service,
+                    "select count(*) from outbox_event where sns_published_at is null or events_published_at is null");
+            if (waiting > 0) {
+                unsettled.add(waiting + " events wait in the outbox of " + service);
+            }
+        }
+        for (Aws.ConsumerQueue queue : Aws.QUEUES) {
+            int depth = aws.depth(queue.name());
+            if (depth > 0) {
+                unsettled.add(depth + " messages wait in " + queue.name());
+            }
+        }
+        return unsettled;
     }
 
     private List<Long> progress() {

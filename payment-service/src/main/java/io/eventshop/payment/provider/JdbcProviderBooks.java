@@ -1,10 +1,13 @@
 package io.eventshop.payment.provider;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.eventshop.payment.domain.Money;
 import io.eventshop.payment.provider.PaymentProvider.Authorization;
 import io.eventshop.payment.provider.SimulatedPaymentProvider.Ledger;
 import java.util.Optional;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -13,16 +16,47 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The simulated provider's books in the {@code simulated_provider_*} tables. Each write commits on its own, whatever
  * transaction the caller is in: the provider's books are not payment-service's, and a rollback there undoes nothing
  * here.
+ *
+ * <p>In the service the books have a connection pool of their own ({@link #onOwnPool}). The provider stands for
+ * another company's system, and it must not draw on payment-service's pool: each message handler holds one of those
+ * connections for its inbox transaction while it calls the provider, so with as many handlers in flight as the pool
+ * has connections, the provider would wait for a connection that none of them gives back before the call times out,
+ * and every timeout would count towards opening the circuit.
  */
-final class JdbcProviderBooks implements ProviderBooks {
+final class JdbcProviderBooks implements ProviderBooks, AutoCloseable {
+
+    /** Enough for the provider calls in flight: each holds a connection for one short statement. */
+    private static final int POOL_SIZE = 4;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate ownTransaction;
+    private final AutoCloseable pool;
 
     JdbcProviderBooks(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this(jdbc, transactions, () -> {});
+    }
+
+    private JdbcProviderBooks(JdbcClient jdbc, PlatformTransactionManager transactions, AutoCloseable pool) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.pool = pool;
+    }
+
+    /** Books on a small pool of their own, to the database that {@code spring.datasource} names. */
+    static JdbcProviderBooks onOwnPool(DataSourceProperties database) {
+        HikariDataSource pool = database.initializeDataSourceBuilder()
+                .type(HikariDataSource.class)
+                .build();
+        pool.setPoolName("simulated-provider");
+        pool.setMaximumPoolSize(POOL_SIZE);
+        pool.setMinimumIdle(1);
+        return new JdbcProviderBooks(JdbcClient.create(pool), new DataSourceTransactionManager(pool), pool);
+    }
+
+    @Override
+    public void close() throws Exception {
+        pool.close();
     }
 
     @Override

@@ -15,11 +15,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Wires the payment provider: the simulated provider, wrapped in resilience4j's time limiter, circuit breaker and
@@ -31,11 +30,14 @@ class ProviderConfiguration {
     /** The name of the provider's time limiter, circuit breaker and retry, and their metrics' tag. */
     static final String NAME = "payment-provider";
 
+    @Bean(destroyMethod = "close")
+    JdbcProviderBooks simulatedProviderBooks(DataSourceProperties database) {
+        return JdbcProviderBooks.onOwnPool(database);
+    }
+
     @Bean
-    SimulatedPaymentProvider simulatedPaymentProvider(
-            ProviderProperties properties, JdbcClient jdbc, PlatformTransactionManager transactions) {
-        return new SimulatedPaymentProvider(
-                properties, new JdbcProviderBooks(jdbc, transactions), RandomGenerator.getDefault());
+    SimulatedPaymentProvider simulatedPaymentProvider(ProviderProperties properties, JdbcProviderBooks books) {
+        return new SimulatedPaymentProvider(properties, books, RandomGenerator.getDefault());
     }
 
     /** The provider the application calls: the simulated one behind the resilience decorators. */

@@ -1,21 +1,26 @@
 package io.eventshop.payment.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.eventshop.payment.PaymentServiceIntegrationTest;
 import io.eventshop.payment.domain.Money;
 import io.eventshop.payment.provider.PaymentProvider.Authorization;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The simulated provider's books are the provider's, not payment-service's: restarts and rollbacks leave them be. */
 @PaymentServiceIntegrationTest
+@TestPropertySource(properties = "spring.datasource.hikari.allow-pool-suspension=true")
 class JdbcProviderBooksIntegrationTests {
 
     private static final Money AMOUNT = new Money(new BigDecimal("12.50"), "EUR");
@@ -31,6 +36,9 @@ class JdbcProviderBooksIntegrationTests {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    HikariDataSource serviceDatabase;
 
     @Test
     void aProviderStartedAfreshRemembersTheKeysAndTheMoneyOfTheOneBefore() {
@@ -60,5 +68,20 @@ class JdbcProviderBooksIntegrationTests {
         });
 
         assertThat(provider.ledger().charges()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void theProviderAnswersWhileTheServicesConnectionPoolHasNoneToGive() {
+        // As when every message handler holds a connection for its inbox transaction while it calls the provider.
+        serviceDatabase.getHikariPoolMXBean().suspendPool();
+        try {
+            // Bounded: on the service's pool the call would wait for as long as the pool is suspended.
+            Authorization answer = assertTimeoutPreemptively(
+                    Duration.ofSeconds(20),
+                    () -> provider.authorize(UUID.randomUUID().toString(), "tok_visa", AMOUNT));
+            assertThat(answer).isInstanceOf(Authorization.Approved.class);
+        } finally {
+            serviceDatabase.getHikariPoolMXBean().resumePool();
+        }
     }
 }
