@@ -20,14 +20,27 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * Starts a server.
+     * Starts a server that stops by itself when the JVM exits, if it has not been closed before.
      *
      * @param port the port, or 0 for a free one
      * @param dataDirectory where the data lives, or null for a fresh temporary directory
      */
     public static EmbeddedDatabase start(int port, Path dataDirectory) {
+        return start(port, dataDirectory, true);
+    }
+
+    /**
+     * Starts a server.
+     *
+     * @param port the port, or 0 for a free one
+     * @param dataDirectory where the data lives, or null for a fresh temporary directory
+     * @param stopOnExit whether the server stops by itself when the JVM exits. A launcher that stops its services in a
+     *     shutdown hook passes false and closes the server itself afterwards: shutdown hooks run all at once, and the
+     *     services' last database work (the relay's, the listener's) would fail against a server already gone.
+     */
+    public static EmbeddedDatabase start(int port, Path dataDirectory, boolean stopOnExit) {
         try {
-            var builder = EmbeddedPostgres.builder().setPort(port);
+            var builder = EmbeddedPostgres.builder().setPort(port).setRegisterShutdownHook(stopOnExit);
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }

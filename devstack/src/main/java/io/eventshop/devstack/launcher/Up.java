@@ -1,5 +1,6 @@
 package io.eventshop.devstack.launcher;
 
+import io.eventshop.devstack.AwsAccount;
 import io.eventshop.devstack.LocalAwsEndpoint;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,40 +23,65 @@ public final class Up {
     private final Path projectDir;
     private final int awsPort;
     private final int databasePort;
+    private final List<ServiceSpec> services;
 
     public Up(Path projectDir, int awsPort, int databasePort) {
+        this(projectDir, awsPort, databasePort, ServiceSpec.ALL);
+    }
+
+    /** @param services the services to run, with their ports */
+    Up(Path projectDir, int awsPort, int databasePort, List<ServiceSpec> services) {
         this.projectDir = projectDir;
         this.awsPort = awsPort;
         this.databasePort = databasePort;
+        this.services = List.copyOf(services);
     }
 
     /** Starts everything and runs until the JVM is stopped. */
     public void run() throws InterruptedException {
         long start = System.nanoTime();
-        LocalAwsEndpoint endpoint =
-                LocalAwsEndpoint.start("127.0.0.1", awsPort, io.eventshop.devstack.AwsAccount.DEFAULT);
+        LocalAwsEndpoint endpoint = LocalAwsEndpoint.start("127.0.0.1", awsPort, AwsAccount.DEFAULT);
         out.println("devstack  | AWS endpoint ready on " + endpoint.url());
-        EmbeddedDatabase database = EmbeddedDatabase.start(databasePort, null);
+        EmbeddedDatabase database;
+        try {
+            database = EmbeddedDatabase.start(databasePort, null, false);
+        } catch (RuntimeException e) {
+            endpoint.close();
+            throw e;
+        }
         out.println(
                 "devstack  | PostgreSQL ready on localhost:" + database.port() + " (user postgres, password postgres)");
-        LocalSystem system = new LocalSystem(projectDir, endpoint.url(), database, ServiceSpec.ALL, Map.of(), line -> {
+        LocalSystem system = new LocalSystem(projectDir, endpoint.url(), database, services, Map.of(), line -> {
             synchronized (out) {
                 out.println(line);
             }
         });
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            out.println("devstack  | stopping the services, PostgreSQL and the AWS endpoint");
-                            system.close();
-                            database.close();
-                            endpoint.close();
-                        },
-                        "devstack-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(system, database, endpoint), "devstack-shutdown"));
         system.startAll();
         printSummary(system, endpoint, database, Duration.ofNanos(System.nanoTime() - start));
         console(system);
         Thread.currentThread().join();
+    }
+
+    /**
+     * The one shutdown hook, which stops things in the reverse order of their use: the services first, all at once, so
+     * that each finishes its work in flight while PostgreSQL and the AWS endpoint still answer; then PostgreSQL; then
+     * the endpoint. PostgreSQL's own hook is off (see {@link EmbeddedDatabase#start(int, Path, boolean)}): hooks run
+     * concurrently, and it would pull the database from under the services.
+     */
+    private void stop(LocalSystem system, EmbeddedDatabase database, LocalAwsEndpoint endpoint) {
+        out.println("devstack  | stopping the services, then PostgreSQL and the AWS endpoint");
+        try {
+            system.close();
+        } finally {
+            try {
+                database.close();
+            } finally {
+                endpoint.close();
+                out.println("devstack  | stopped");
+                out.flush();
+            }
+        }
     }
 
     private void printSummary(LocalSystem system, LocalAwsEndpoint endpoint, EmbeddedDatabase database, Duration took) {
