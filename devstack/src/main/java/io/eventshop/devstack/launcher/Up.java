@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * {@code devstack up}: embedded PostgreSQL, the AWS endpoint and the five services, with their output prefixed by
@@ -40,14 +43,23 @@ public final class Up {
     /** Starts everything and runs until the JVM is stopped. */
     public void run() throws InterruptedException {
         long start = System.nanoTime();
-        LocalAwsEndpoint endpoint = LocalAwsEndpoint.start("127.0.0.1", awsPort, AwsAccount.DEFAULT);
+        // PostgreSQL (initdb, mostly) and the endpoint start side by side: neither needs the other.
+        var startingDatabase = new FutureTask<>(() -> EmbeddedDatabase.start(databasePort, null, false));
+        Thread.ofPlatform().name("devstack-postgres").start(startingDatabase);
+        LocalAwsEndpoint endpoint;
+        try {
+            endpoint = LocalAwsEndpoint.start("127.0.0.1", awsPort, AwsAccount.DEFAULT);
+        } catch (RuntimeException e) {
+            awaitQuietly(startingDatabase).ifPresent(EmbeddedDatabase::close);
+            throw e;
+        }
         out.println("devstack  | AWS endpoint ready on " + endpoint.url());
         EmbeddedDatabase database;
         try {
-            database = EmbeddedDatabase.start(databasePort, null, false);
-        } catch (RuntimeException e) {
+            database = startingDatabase.get();
+        } catch (ExecutionException e) {
             endpoint.close();
-            throw e;
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
         }
         out.println(
                 "devstack  | PostgreSQL ready on localhost:" + database.port() + " (user postgres, password postgres)");
@@ -61,6 +73,14 @@ public final class Up {
         printSummary(system, endpoint, database, Duration.ofNanos(System.nanoTime() - start));
         console(system);
         Thread.currentThread().join();
+    }
+
+    private static Optional<EmbeddedDatabase> awaitQuietly(FutureTask<EmbeddedDatabase> starting) {
+        try {
+            return Optional.of(starting.get());
+        } catch (ExecutionException | InterruptedException e) {
+            return Optional.empty();
+        }
     }
 
     /**
