@@ -49,9 +49,9 @@ public final class Up {
         LocalAwsEndpoint endpoint;
         try {
             endpoint = LocalAwsEndpoint.start("127.0.0.1", awsPort, AwsAccount.DEFAULT);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty rethrows a BindException unchecked: a port in use
             awaitQuietly(startingDatabase).ifPresent(EmbeddedDatabase::close);
-            throw e;
+            throw new IllegalStateException("cannot start the AWS endpoint on 127.0.0.1:" + awsPort, e);
         }
         out.println("devstack  | AWS endpoint ready on " + endpoint.url());
         EmbeddedDatabase database;
