@@ -27,6 +27,9 @@ public final class Up {
     private final int awsPort;
     private final int databasePort;
     private final List<ServiceSpec> services;
+    private final FutureTask<EmbeddedDatabase> startingDatabase;
+    private volatile LocalAwsEndpoint endpoint;
+    private volatile LocalSystem system;
 
     public Up(Path projectDir, int awsPort, int databasePort) {
         this(projectDir, awsPort, databasePort, ServiceSpec.ALL);
@@ -38,19 +41,21 @@ public final class Up {
         this.awsPort = awsPort;
         this.databasePort = databasePort;
         this.services = List.copyOf(services);
+        this.startingDatabase = new FutureTask<>(() -> EmbeddedDatabase.start(databasePort, null, false));
     }
 
-    /** Starts everything and runs until the JVM is stopped. */
+    /**
+     * Starts everything and runs until the JVM is stopped. The shutdown hook is in place before anything starts, so
+     * that Ctrl-C at any moment, or a failure (after which the command line exits), stops whatever has started.
+     */
     public void run() throws InterruptedException {
         long start = System.nanoTime();
         // PostgreSQL (initdb, mostly) and the endpoint start side by side: neither needs the other.
-        var startingDatabase = new FutureTask<>(() -> EmbeddedDatabase.start(databasePort, null, false));
         Thread.ofPlatform().name("devstack-postgres").start(startingDatabase);
-        LocalAwsEndpoint endpoint;
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "devstack-shutdown"));
         try {
             endpoint = LocalAwsEndpoint.start("127.0.0.1", awsPort, AwsAccount.DEFAULT);
         } catch (Exception e) { // Netty rethrows a BindException unchecked: a port in use
-            awaitQuietly(startingDatabase).ifPresent(EmbeddedDatabase::close);
             throw new IllegalStateException("cannot start the AWS endpoint on 127.0.0.1:" + awsPort, e);
         }
         out.println("devstack  | AWS endpoint ready on " + endpoint.url());
@@ -58,49 +63,54 @@ public final class Up {
         try {
             database = startingDatabase.get();
         } catch (ExecutionException e) {
-            endpoint.close();
             throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
         }
         out.println(
                 "devstack  | PostgreSQL ready on localhost:" + database.port() + " (user postgres, password postgres)");
-        LocalSystem system = new LocalSystem(projectDir, endpoint.url(), database, services, Map.of(), line -> {
+        system = new LocalSystem(projectDir, endpoint.url(), database, services, Map.of(), line -> {
             synchronized (out) {
                 out.println(line);
             }
         });
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(system, database, endpoint), "devstack-shutdown"));
         system.startAll();
         printSummary(system, endpoint, database, Duration.ofNanos(System.nanoTime() - start));
         console(system);
         Thread.currentThread().join();
     }
 
-    private static Optional<EmbeddedDatabase> awaitQuietly(FutureTask<EmbeddedDatabase> starting) {
-        try {
-            return Optional.of(starting.get());
-        } catch (ExecutionException | InterruptedException e) {
-            return Optional.empty();
-        }
-    }
-
     /**
-     * The one shutdown hook, which stops things in the reverse order of their use: the services first, all at once, so
-     * that each finishes its work in flight while PostgreSQL and the AWS endpoint still answer; then PostgreSQL; then
-     * the endpoint. PostgreSQL's own hook is off (see {@link EmbeddedDatabase#start(int, Path, boolean)}): hooks run
-     * concurrently, and it would pull the database from under the services.
+     * The one shutdown hook, which stops what has started in the reverse order of use: the services first, all at
+     * once, so that each finishes its work in flight while PostgreSQL and the AWS endpoint still answer; then
+     * PostgreSQL, once it has started if it is starting; then the endpoint. PostgreSQL's own hook is off (see
+     * {@link EmbeddedDatabase#start(int, Path, boolean)}): hooks run concurrently, and it would pull the database from
+     * under the services. A service that starts after this hook has looked is stopped by its watchdog, as this JVM
+     * exits.
      */
-    private void stop(LocalSystem system, EmbeddedDatabase database, LocalAwsEndpoint endpoint) {
+    private void stop() {
         out.println("devstack  | stopping the services, then PostgreSQL and the AWS endpoint");
         try {
-            system.close();
+            if (system != null) {
+                system.close();
+            }
         } finally {
             try {
-                database.close();
+                startedDatabase().ifPresent(EmbeddedDatabase::close);
             } finally {
-                endpoint.close();
+                if (endpoint != null) {
+                    endpoint.close();
+                }
                 out.println("devstack  | stopped");
                 out.flush();
             }
+        }
+    }
+
+    /** The database, once it has started (which the hook waits for); none if it failed to start. */
+    private Optional<EmbeddedDatabase> startedDatabase() {
+        try {
+            return Optional.of(startingDatabase.get());
+        } catch (ExecutionException | InterruptedException e) {
+            return Optional.empty();
         }
     }
 

@@ -3,6 +3,7 @@ package io.eventshop.devstack.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,16 +20,31 @@ import org.junit.jupiter.api.io.TempDir;
 class UpIntegrationTests {
 
     @Test
+    void ctrlCWhileStartingStopsWhatHasStartedAndLeavesNoPort(@TempDir Path project) throws Exception {
+        StandInJars.writeAll(project, ServiceSpec.ALL);
+        List<Integer> ports = freePorts();
+        try (JavaMain up = JavaMain.start(UpOnFreePorts.class, arguments(project, ports))) {
+            await().atMost(Duration.ofMinutes(3))
+                    .alias("the AWS endpoint has started, PostgreSQL may still be starting")
+                    .until(() -> up.line("devstack  | AWS endpoint ready").isPresent()
+                            || !up.process().isAlive());
+
+            up.interrupt();
+
+            assertThat(up.process().waitFor(2, TimeUnit.MINUTES))
+                    .as("up has exited after Ctrl-C")
+                    .isTrue();
+            assertThat(up.process().descendants()).isEmpty();
+            assertThat(ports).allMatch(JavaMain::isFree);
+        }
+    }
+
+    @Test
     void ctrlCStopsTheServicesWhileTheirDatabaseAndEndpointAnswerAndLeavesNoProcessNorPort(@TempDir Path project)
             throws Exception {
         StandInJars.writeAll(project, ServiceSpec.ALL);
-        List<Integer> ports = new ArrayList<>();
-        for (int i = 0; i < 2 + ServiceSpec.ALL.size(); i++) {
-            ports.add(JavaMain.freePort());
-        }
-        List<Object> args = new ArrayList<>(List.of(project));
-        args.addAll(ports);
-        try (JavaMain up = JavaMain.start(UpOnFreePorts.class, args.toArray())) {
+        List<Integer> ports = freePorts();
+        try (JavaMain up = JavaMain.start(UpOnFreePorts.class, arguments(project, ports))) {
             await().atMost(Duration.ofMinutes(3))
                     .alias("the summary of a system that is up")
                     .until(() -> up.line("eventshop is ready in").isPresent()
@@ -58,5 +74,20 @@ class UpIntegrationTests {
                     .hasSize(ServiceSpec.ALL.size())
                     .allMatch(line -> line.endsWith("PostgreSQL answers true, the AWS endpoint answers true"));
         }
+    }
+
+    /** The AWS endpoint's, PostgreSQL's and then each service's. */
+    private static List<Integer> freePorts() throws IOException {
+        List<Integer> ports = new ArrayList<>();
+        for (int i = 0; i < 2 + ServiceSpec.ALL.size(); i++) {
+            ports.add(JavaMain.freePort());
+        }
+        return ports;
+    }
+
+    private static Object[] arguments(Path project, List<Integer> ports) {
+        List<Object> arguments = new ArrayList<>(List.of(project));
+        arguments.addAll(ports);
+        return arguments.toArray();
     }
 }
