@@ -71,7 +71,7 @@ public final class Devstack {
         LocalAwsEndpoint endpoint;
         try {
             endpoint = LocalAwsEndpoint.start(host, port, new AwsAccount(region, AwsAccount.DEFAULT.accountId()));
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty rethrows a BindException unchecked: a port in use
             fail("cannot start the AWS endpoint on " + host + ":" + port + ": " + rootMessage(e));
             return;
         }
@@ -107,8 +107,11 @@ public final class Devstack {
         }
         try {
             new Up(project.toAbsolutePath().normalize(), awsPort, databasePort).run();
-        } catch (RuntimeException e) {
-            fail("cannot start eventshop: " + rootMessage(e));
+        } catch (Exception e) { // a checked one too, such as the BindException Netty rethrows unchecked
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            fail("cannot start eventshop: " + e.getMessage() + " (" + rootMessage(e) + ")");
         }
     }
 

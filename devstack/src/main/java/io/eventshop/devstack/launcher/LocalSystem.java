@@ -28,6 +28,7 @@ public final class LocalSystem implements AutoCloseable {
     private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> overrides;
     private final Map<String, ServiceProcess> running = new HashMap<>();
+    private boolean closed;
 
     /**
      * @param projectDir the checkout, where each service's jar is under {@code <service>/target}
@@ -83,6 +84,9 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private synchronized ServiceProcess launch(String service) {
+        if (closed) {
+            throw new IllegalStateException("the system is stopping; " + service + " does not start");
+        }
         if (isRunning(service)) {
             throw new IllegalStateException(service + " is already running");
         }
@@ -118,9 +122,10 @@ public final class LocalSystem implements AutoCloseable {
         return spec;
     }
 
-    /** Stops every service, all at once. */
+    /** Stops every service, all at once; none starts afterwards. */
     @Override
     public synchronized void close() {
+        closed = true;
         inParallel(running.values(), ServiceProcess::close);
         running.clear();
     }

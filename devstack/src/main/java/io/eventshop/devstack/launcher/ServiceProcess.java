@@ -28,12 +28,17 @@ public final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    /** How long to wait, once the service has exited, for its last lines of output to be passed on. */
+    private static final Duration DRAIN = Duration.ofSeconds(5);
+
     private final ServiceSpec spec;
     private final Process process;
+    private final Thread output;
 
-    private ServiceProcess(ServiceSpec spec, Process process) {
+    private ServiceProcess(ServiceSpec spec, Process process, Thread output) {
         this.spec = spec;
         this.process = process;
+        this.output = output;
     }
 
     /**
@@ -51,6 +56,8 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Xmx384m",
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC",
+                // Ends the service if this JVM dies without stopping it (kill -9, a crash).
+                ParentWatchdog.javaAgentOption(),
                 "-jar",
                 jar.toString()));
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -60,8 +67,9 @@ public final class ServiceProcess implements AutoCloseable {
             Process process = builder.start();
             // A platform thread: a virtual one would pin its carrier in the blocking pipe read, and five of them can
             // starve every other virtual thread of the JVM (the in-JVM AWS endpoint's, in the e2e tests).
-            Thread.ofPlatform().daemon().name(spec.name() + "-output").start(() -> pump(spec, process, output));
-            return new ServiceProcess(spec, process);
+            Thread pump =
+                    Thread.ofPlatform().daemon().name(spec.name() + "-output").start(() -> pump(spec, process, output));
+            return new ServiceProcess(spec, process, pump);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + spec.name(), e);
         }
@@ -85,6 +93,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The operating system's id of the service's process. */
+    public long pid() {
+        return process.pid();
     }
 
     /** Waits until the service answers its readiness probe, or fails if it exits or the time runs out. */
@@ -123,15 +136,21 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Stops the service gracefully, and forcibly if it has not stopped after {@code grace}. */
+    /**
+     * Stops the service gracefully, and forcibly if it has not stopped after {@code grace}; then waits for its last
+     * lines of output, which tell how its shutdown went.
+     */
     public void stop(Duration grace) {
         process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
+        // SIGTERM through the handle: Process.destroy() would also close the pipe, and lose what the service says
+        // while it shuts down.
+        process.toHandle().destroy();
         try {
             if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
+            output.join(DRAIN);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();

@@ -3,6 +3,8 @@ package io.eventshop.devstack.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.sql.DriverManager;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,15 @@ class EmbeddedDatabaseIntegrationTests {
         try (EmbeddedDatabase database = EmbeddedDatabase.start(0, null)) {
             assertThatThrownBy(() -> database.database("x; drop database postgres"))
                     .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void refusesAPortInUseAtOnceRatherThanWaitingOnWhateverHoldsIt() throws Exception {
+        try (var taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> EmbeddedDatabase.start(taken.getLocalPort(), null))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("port " + taken.getLocalPort() + " is in use");
         }
     }
 
