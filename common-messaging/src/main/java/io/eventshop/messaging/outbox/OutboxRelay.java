@@ -23,11 +23,11 @@ import org.springframework.context.SmartLifecycle;
  * the one that holds the {@link RelayLeadership advisory lock}; the others stand by and try to take over at every
  * poll.
  *
- * <p>The destinations are published to side by side, each by a thread of its own, as their publication states are
- * independent. Each pass takes, for one destination, the oldest unpublished event of up to {@code batchSize} message
- * groups and publishes them 10 per call. An entry that fails is retried alone, after an exponential backoff; the rest of its
- * group waits for it, so a group is always published in order. The publication state is kept per destination, so an
- * event that reached one of them is not sent there again.
+ * <p>The destinations are published to side by side, as their publication states are independent, each by a
+ * {@link DestinationRelay} with up to {@code maxInFlight} calls of 10 events at a time, for disjoint message groups. An
+ * entry that fails is retried alone, after an exponential backoff; the rest of its group waits for it, so a group is
+ * always published in order. The publication state is kept per destination, so an event that reached one of them is
+ * not sent there again.
  */
 public final class OutboxRelay implements SmartLifecycle {
 
@@ -41,10 +41,12 @@ public final class OutboxRelay implements SmartLifecycle {
     private final Backoff backoff;
     private final Duration pollInterval;
     private final int batchSize;
+    private final int maxInFlight;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private @Nullable Thread thread;
     private @Nullable ExecutorService destinations;
+    private List<DestinationRelay> destinationRelays = List.of();
 
     OutboxRelay(
             RelayLeadership leadership,
@@ -53,7 +55,8 @@ public final class OutboxRelay implements SmartLifecycle {
             OutboxMetrics metrics,
             Backoff backoff,
             Duration pollInterval,
-            int batchSize) {
+            int batchSize,
+            int maxInFlight) {
         this.leadership = leadership;
         this.repository = repository;
         this.publishers = List.copyOf(publishers);
@@ -61,6 +64,7 @@ public final class OutboxRelay implements SmartLifecycle {
         this.backoff = backoff;
         this.pollInterval = pollInterval;
         this.batchSize = batchSize;
+        this.maxInFlight = maxInFlight;
     }
 
     /** Asks the relay to look for events now rather than at its next poll; the {@link Outbox} calls it on commit. */
@@ -78,6 +82,9 @@ public final class OutboxRelay implements SmartLifecycle {
     @Override
     public synchronized void start() {
         running = true;
+        destinationRelays = publishers.stream()
+                .map(publisher -> new DestinationRelay(publisher, repository, metrics, backoff, batchSize, maxInFlight))
+                .toList();
         destinations = Executors.newFixedThreadPool(
                 publishers.size(),
                 Thread.ofPlatform()
@@ -104,6 +111,8 @@ public final class OutboxRelay implements SmartLifecycle {
             destinations.shutdown();
             destinations = null;
         }
+        destinationRelays.forEach(DestinationRelay::close);
+        destinationRelays = List.of();
         leadership.release();
     }
 
@@ -129,56 +138,29 @@ public final class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Publishes to every destination at once, until nothing is due on any of them. */
+    /**
+     * Publishes to every destination at once, until nothing is due on any of them. It waits for every destination
+     * even when one fails, so that the next pass never runs beside a destination that is still draining.
+     */
     private void publishPending() throws InterruptedException, ExecutionException {
         ExecutorService executor = Objects.requireNonNull(destinations);
-        List<Future<Void>> drains = publishers.stream()
-                .map(publisher -> executor.submit(() -> drain(publisher), (Void) null))
+        List<Future<Void>> drains = destinationRelays.stream()
+                .map(destination -> executor.submit(() -> {
+                    destination.drain(() -> running);
+                    return (Void) null;
+                }))
                 .toList();
+        ExecutionException failure = null;
         for (Future<Void> drain : drains) {
-            drain.get();
-        }
-    }
-
-    /** Publishes to one destination until a pass claims no event. */
-    private void drain(EventPublisher publisher) {
-        boolean claimed = true;
-        while (running && claimed) {
-            claimed = publishDue(publisher);
-        }
-    }
-
-    private boolean publishDue(EventPublisher publisher) {
-        Destination destination = publisher.destination();
-        List<OutboxEvent> due = repository.findPublishable(destination, batchSize);
-        for (int from = 0; from < due.size(); from += EventPublisher.MAX_BATCH) {
-            List<OutboxEvent> batch = due.subList(from, Math.min(from + EventPublisher.MAX_BATCH, due.size()));
-            record(destination, batch, publisher.publish(batch));
-        }
-        return !due.isEmpty();
-    }
-
-    private void record(Destination destination, List<OutboxEvent> batch, PublishResult result) {
-        repository.markPublished(destination, result.published());
-        metrics.published(destination, result.published().size());
-        for (OutboxEvent event : batch) {
-            String error = result.published().contains(event.id())
-                    ? null
-                    : result.failed().getOrDefault(event.id(), "the response had no result for this entry");
-            if (error != null) {
-                Duration retryAfter = backoff.after(event.attempts() + 1);
-                log.warn(
-                        "Publishing event {} ({}) to {} failed, attempt {}; retrying in {}: {}",
-                        event.eventId(),
-                        event.eventType(),
-                        destination,
-                        event.attempts() + 1,
-                        retryAfter,
-                        error);
-                repository.markFailed(event.id(), destination + ": " + error, retryAfter);
+            try {
+                drain.get();
+            } catch (ExecutionException e) {
+                failure = e;
             }
         }
-        metrics.failed(destination, batch.size() - result.published().size());
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private void awaitWakeUp() {
