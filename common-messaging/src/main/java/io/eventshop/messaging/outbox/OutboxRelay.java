@@ -47,6 +47,7 @@ public final class OutboxRelay implements SmartLifecycle {
     private @Nullable Thread thread;
     private @Nullable ExecutorService destinations;
     private List<DestinationRelay> destinationRelays = List.of();
+    private long backlogCountedAt;
 
     OutboxRelay(
             RelayLeadership leadership,
@@ -127,7 +128,7 @@ public final class OutboxRelay implements SmartLifecycle {
                 if (leadership.acquire()) {
                     publishPending();
                 }
-                metrics.backlog(repository.backlog());
+                countBacklog();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 running = false;
@@ -160,6 +161,18 @@ public final class OutboxRelay implements SmartLifecycle {
         }
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    /**
+     * Refreshes the backlog gauges, at most once per poll interval: a relay woken by every commit would otherwise
+     * count the pending rows after every event, a query that competes with the next event's publication.
+     */
+    private void countBacklog() {
+        long now = System.nanoTime();
+        if (backlogCountedAt == 0 || now - backlogCountedAt >= pollInterval.toNanos()) {
+            metrics.backlog(repository.backlog());
+            backlogCountedAt = now;
         }
     }
 
