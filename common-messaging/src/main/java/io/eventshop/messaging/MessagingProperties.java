@@ -38,6 +38,7 @@ public record MessagingProperties(
      * @param enabled whether this instance runs a relay (it still writes to the outbox when it does not)
      * @param pollInterval how often the relay looks for events when no commit has woken it
      * @param batchSize how many events the relay claims per destination and pass (sent 10 per call)
+     * @param maxInFlight how many calls the relay makes to each destination at a time, each for other message groups
      * @param initialBackoff the delay before the first retry of an event that failed to publish
      * @param maxBackoff the longest delay between two retries
      * @param retention how long events published to every destination are kept before they are deleted
@@ -47,6 +48,7 @@ public record MessagingProperties(
             @DefaultValue("true") boolean enabled,
             @NotNull @DefaultValue("1s") Duration pollInterval,
             @Min(1) @Max(1000) @DefaultValue("100") int batchSize,
+            @Min(1) @Max(16) @DefaultValue("4") int maxInFlight,
             @NotNull @DefaultValue("1s") Duration initialBackoff,
             @NotNull @DefaultValue("5m") Duration maxBackoff,
             @NotNull @DefaultValue("7d") Duration retention,

@@ -79,7 +79,8 @@ public class OutboxConfiguration {
                 new OutboxMetrics(meterRegistry, clock),
                 new Backoff(relay.initialBackoff(), relay.maxBackoff()),
                 relay.pollInterval(),
-                relay.batchSize());
+                relay.batchSize(),
+                relay.maxInFlight());
     }
 
     @Bean

@@ -3,16 +3,20 @@ package io.eventshop.messaging.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The relay's meters: {@code eventshop.outbox.pending} (events not yet on every destination),
  * {@code eventshop.outbox.oldest.age} (seconds since the oldest of them was written),
- * {@code eventshop.outbox.published} and {@code eventshop.outbox.failures} (per {@code destination}).
+ * {@code eventshop.outbox.published} and {@code eventshop.outbox.failures} (per {@code destination}), and
+ * {@code eventshop.outbox.lag} (per {@code destination}: from an event's row being written to its publication, which
+ * is what the relay adds to a message's way from one service to the next).
  *
  * <p>The gauges show the backlog as the relay last saw it, so that a scrape never queries the database.
  */
@@ -23,6 +27,7 @@ final class OutboxMetrics {
     private final AtomicLong oldestCreatedAtMillis = new AtomicLong(-1);
     private final Map<Destination, Counter> published = new EnumMap<>(Destination.class);
     private final Map<Destination, Counter> failures = new EnumMap<>(Destination.class);
+    private final Map<Destination, Timer> lag = new EnumMap<>(Destination.class);
 
     OutboxMetrics(MeterRegistry registry, Clock clock) {
         this.clock = clock;
@@ -46,6 +51,12 @@ final class OutboxMetrics {
                             .description("Failed attempts to publish an outbox event")
                             .tag("destination", destination.tag())
                             .register(registry));
+            lag.put(
+                    destination,
+                    Timer.builder("eventshop.outbox.lag")
+                            .description("Time from an outbox event's row being written to its publication")
+                            .tag("destination", destination.tag())
+                            .register(registry));
         }
     }
 
@@ -55,8 +66,11 @@ final class OutboxMetrics {
                 backlog.oldestCreatedAt().map(instant -> instant.toEpochMilli()).orElse(-1L));
     }
 
-    void published(Destination destination, int count) {
-        published.get(destination).increment(count);
+    /** Counts the events published to {@code destination}, with how long after its row was written each one was. */
+    void published(Destination destination, List<Duration> lags) {
+        published.get(destination).increment(lags.size());
+        Timer timer = lag.get(destination);
+        lags.forEach(timer::record);
     }
 
     void failed(Destination destination, int count) {

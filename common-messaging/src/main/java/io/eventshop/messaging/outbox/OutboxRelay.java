@@ -1,15 +1,9 @@
 package io.eventshop.messaging.outbox;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -18,16 +12,16 @@ import org.springframework.context.SmartLifecycle;
  * Publishes the outbox's events to every destination (the SNS FIFO topic and the EventBridge bus), after the
  * transactions that wrote them have committed.
  *
- * <p>It runs on its own thread. It wakes up after each commit of an {@link Outbox} in this instance, and polls at a
- * fixed interval for the rest (events written by other instances, retries). Only one instance per service publishes:
- * the one that holds the {@link RelayLeadership advisory lock}; the others stand by and try to take over at every
- * poll.
+ * <p>Each destination has a thread of its own, as their publication states are independent: it wakes up after each
+ * commit of an {@link Outbox} in this instance, and polls at a fixed interval for the rest (events written by other
+ * instances, retries). So one destination never waits for the other to finish a pass. Only one instance per service
+ * publishes: the one that holds the {@link RelayLeadership advisory lock}; the others stand by and try to take over at
+ * every poll.
  *
- * <p>The destinations are published to side by side, each by a thread of its own, as their publication states are
- * independent. Each pass takes, for one destination, the oldest unpublished event of up to {@code batchSize} message
- * groups and publishes them 10 per call. An entry that fails is retried alone, after an exponential backoff; the rest of its
- * group waits for it, so a group is always published in order. The publication state is kept per destination, so an
- * event that reached one of them is not sent there again.
+ * <p>Each destination is published by a {@link DestinationRelay} with up to {@code maxInFlight} calls of 10 events at a
+ * time, for disjoint message groups. An entry that fails is retried alone, after an exponential backoff; the rest of
+ * its group waits for it, so a group is always published in order. The publication state is kept per destination, so
+ * an event that reached one of them is not sent there again.
  */
 public final class OutboxRelay implements SmartLifecycle {
 
@@ -41,10 +35,10 @@ public final class OutboxRelay implements SmartLifecycle {
     private final Backoff backoff;
     private final Duration pollInterval;
     private final int batchSize;
-    private final Semaphore wakeUps = new Semaphore(0);
+    private final int maxInFlight;
     private volatile boolean running;
-    private @Nullable Thread thread;
-    private @Nullable ExecutorService destinations;
+    private volatile List<Loop> loops = List.of();
+    private final AtomicLong backlogCountedAt = new AtomicLong();
 
     OutboxRelay(
             RelayLeadership leadership,
@@ -53,7 +47,8 @@ public final class OutboxRelay implements SmartLifecycle {
             OutboxMetrics metrics,
             Backoff backoff,
             Duration pollInterval,
-            int batchSize) {
+            int batchSize,
+            int maxInFlight) {
         this.leadership = leadership;
         this.repository = repository;
         this.publishers = List.copyOf(publishers);
@@ -61,13 +56,12 @@ public final class OutboxRelay implements SmartLifecycle {
         this.backoff = backoff;
         this.pollInterval = pollInterval;
         this.batchSize = batchSize;
+        this.maxInFlight = maxInFlight;
     }
 
     /** Asks the relay to look for events now rather than at its next poll; the {@link Outbox} calls it on commit. */
     public void wakeUp() {
-        if (wakeUps.availablePermits() == 0) {
-            wakeUps.release();
-        }
+        loops.forEach(loop -> loop.wakeUps().call());
     }
 
     /** Whether this instance is the one that publishes. */
@@ -78,32 +72,33 @@ public final class OutboxRelay implements SmartLifecycle {
     @Override
     public synchronized void start() {
         running = true;
-        destinations = Executors.newFixedThreadPool(
-                publishers.size(),
-                Thread.ofPlatform()
-                        .name("outbox-relay-destination-", 0)
-                        .daemon()
-                        .factory());
-        thread = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
+        List<Loop> started = new ArrayList<>();
+        for (EventPublisher publisher : publishers) {
+            var destination = new DestinationRelay(publisher, repository, metrics, backoff, batchSize, maxInFlight);
+            var wakeUps = new WakeUps();
+            Thread thread = Thread.ofPlatform()
+                    .name("outbox-relay-" + publisher.destination().tag())
+                    .daemon()
+                    .start(() -> run(destination, wakeUps));
+            started.add(new Loop(destination, wakeUps, thread));
+        }
+        loops = List.copyOf(started);
     }
 
-    /** Finishes the pass in progress (an interrupt could leave a sent batch unrecorded), then gives up the lead. */
+    /** Finishes the passes in progress (an interrupt could leave a sent batch unrecorded), then gives up the lead. */
     @Override
     public synchronized void stop() {
         running = false;
         wakeUp();
-        if (thread != null) {
+        for (Loop loop : loops) {
             try {
-                thread.join(STOP_TIMEOUT);
+                loop.thread().join(STOP_TIMEOUT);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            thread = null;
+            loop.destination().close();
         }
-        if (destinations != null) {
-            destinations.shutdown();
-            destinations = null;
-        }
+        loops = List.of();
         leadership.release();
     }
 
@@ -112,83 +107,44 @@ public final class OutboxRelay implements SmartLifecycle {
         return running;
     }
 
-    private void run() {
+    private void run(DestinationRelay destination, WakeUps wakeUps) {
         while (running) {
             try {
                 if (leadership.acquire()) {
-                    publishPending();
+                    destination.drain(() -> running);
                 }
-                metrics.backlog(repository.backlog());
+                countBacklog();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 running = false;
             } catch (Exception e) {
                 log.warn("The outbox relay pass failed; it tries again in {}", pollInterval, e);
             }
-            awaitWakeUp();
-        }
-    }
-
-    /** Publishes to every destination at once, until nothing is due on any of them. */
-    private void publishPending() throws InterruptedException, ExecutionException {
-        ExecutorService executor = Objects.requireNonNull(destinations);
-        List<Future<Void>> drains = publishers.stream()
-                .map(publisher -> executor.submit(() -> drain(publisher), (Void) null))
-                .toList();
-        for (Future<Void> drain : drains) {
-            drain.get();
-        }
-    }
-
-    /** Publishes to one destination until a pass claims no event. */
-    private void drain(EventPublisher publisher) {
-        boolean claimed = true;
-        while (running && claimed) {
-            claimed = publishDue(publisher);
-        }
-    }
-
-    private boolean publishDue(EventPublisher publisher) {
-        Destination destination = publisher.destination();
-        List<OutboxEvent> due = repository.findPublishable(destination, batchSize);
-        for (int from = 0; from < due.size(); from += EventPublisher.MAX_BATCH) {
-            List<OutboxEvent> batch = due.subList(from, Math.min(from + EventPublisher.MAX_BATCH, due.size()));
-            record(destination, batch, publisher.publish(batch));
-        }
-        return !due.isEmpty();
-    }
-
-    private void record(Destination destination, List<OutboxEvent> batch, PublishResult result) {
-        repository.markPublished(destination, result.published());
-        metrics.published(destination, result.published().size());
-        for (OutboxEvent event : batch) {
-            String error = result.published().contains(event.id())
-                    ? null
-                    : result.failed().getOrDefault(event.id(), "the response had no result for this entry");
-            if (error != null) {
-                Duration retryAfter = backoff.after(event.attempts() + 1);
-                log.warn(
-                        "Publishing event {} ({}) to {} failed, attempt {}; retrying in {}: {}",
-                        event.eventId(),
-                        event.eventType(),
-                        destination,
-                        event.attempts() + 1,
-                        retryAfter,
-                        error);
-                repository.markFailed(event.id(), destination + ": " + error, retryAfter);
+            try {
+                wakeUps.await(pollInterval);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
             }
         }
-        metrics.failed(destination, batch.size() - result.published().size());
     }
 
-    private void awaitWakeUp() {
-        try {
-            if (wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS)) {
-                wakeUps.drainPermits();
+    /**
+     * Refreshes the backlog gauges, at most once per poll interval for all destinations: a relay woken by every commit
+     * would otherwise count the pending rows after every event, a query that competes with the next event's
+     * publication.
+     */
+    private void countBacklog() {
+        long now = System.nanoTime();
+        long last = backlogCountedAt.get();
+        // Not the relay's monitor: stop() holds it while it waits for these threads to finish.
+        if (last == 0 || now - last >= pollInterval.toNanos()) {
+            if (backlogCountedAt.compareAndSet(last, now)) {
+                metrics.backlog(repository.backlog());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
         }
     }
+
+    /** A destination's relay, the wake-up calls to it and the thread that runs it. */
+    private record Loop(DestinationRelay destination, WakeUps wakeUps, Thread thread) {}
 }

@@ -42,9 +42,13 @@ final class OutboxRepository {
     }
 
     /**
-     * The events that are due for {@code destination}, oldest first: for each message group, only its oldest event
-     * that is unpublished there, and only when its backoff has passed. So a group never overtakes itself, even when
-     * an event of it waits for a retry.
+     * The oldest {@code limit} events that are due for {@code destination}, oldest first: the events unpublished
+     * there, in creation order, except the groups whose oldest unpublished event waits for its backoff to pass, and
+     * which therefore wait whole. So a group never overtakes itself. For every group it returns, it returns the
+     * group's oldest unpublished events, without a gap: an earlier one is older, so it comes first within the limit.
+     *
+     * <p>The partial indexes on {@code id} of the unpublished rows (V2) give them in creation order; those on
+     * {@code (ordering_key, id)} (V1) find the groups that wait.
      */
     List<OutboxEvent> findPublishable(Destination destination, int limit) {
         String sql = """
@@ -52,33 +56,62 @@ final class OutboxRepository {
                 from outbox_event pending
                 where pending.%1$s is null
                   and pending.next_attempt_at <= now()
-                  and not exists (select 1 from outbox_event earlier
-                                  where earlier.ordering_key = pending.ordering_key
-                                    and earlier.id < pending.id
-                                    and earlier.%1$s is null)
+                  and not exists (select 1 from outbox_event waiting
+                                  where waiting.ordering_key = pending.ordering_key
+                                    and waiting.id < pending.id
+                                    and waiting.%1$s is null
+                                    and waiting.next_attempt_at > now())
                 order by pending.id
                 limit ?
                 """.formatted(destination.publishedAtColumn());
         return jdbc.sql(sql).param(limit).query(this::outboxEvent).list();
     }
 
-    void markPublished(Destination destination, List<Long> ids) {
+    /**
+     * Records the events as published to {@code destination}, in one statement.
+     *
+     * @return for each of them, the time from its row's creation to its publication
+     */
+    List<Duration> markPublished(Destination destination, List<Long> ids) {
         if (ids.isEmpty()) {
-            return;
+            return List.of();
         }
-        jdbc.sql("update outbox_event set %s = now() where id = any(?)".formatted(destination.publishedAtColumn()))
+        String sql = """
+                update outbox_event set %1$s = now() where id = any(?)
+                returning extract(epoch from %1$s - created_at)
+                """.formatted(destination.publishedAtColumn());
+        return jdbc.sql(sql)
                 .param(new SqlArrayValue("bigint", ids.toArray()))
-                .update();
+                .query((rs, row) -> Duration.ofNanos(Math.round(rs.getDouble(1) * 1e9)))
+                .list();
     }
 
-    void markFailed(long id, String error, Duration retryAfter) {
+    /** Records failed attempts, in one statement: each event's error and when to try it again. */
+    void markFailed(List<FailedAttempt> attempts) {
+        if (attempts.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                         update outbox_event
                         set attempts = attempts + 1,
-                            last_error = ?,
-                            next_attempt_at = now() + ? * interval '1 millisecond'
-                        where id = ?
-                        """).params(error, retryAfter.toMillis(), id).update();
+                            last_error = failed.error,
+                            next_attempt_at = now() + failed.retry_after_ms * interval '1 millisecond'
+                        from unnest(?::bigint[], ?::text[], ?::bigint[]) as failed(id, error, retry_after_ms)
+                        where outbox_event.id = failed.id
+                        """)
+                .params(
+                        new SqlArrayValue(
+                                "bigint",
+                                attempts.stream().map(FailedAttempt::id).toArray()),
+                        new SqlArrayValue(
+                                "text",
+                                attempts.stream().map(FailedAttempt::error).toArray()),
+                        new SqlArrayValue(
+                                "bigint",
+                                attempts.stream()
+                                        .map(attempt -> attempt.retryAfter().toMillis())
+                                        .toArray()))
+                .update();
     }
 
     /** The number of events not yet published to every destination, and the creation time of the oldest. */
@@ -115,6 +148,9 @@ final class OutboxRepository {
     private static Optional<Instant> instant(Timestamp timestamp) {
         return Optional.ofNullable(timestamp).map(Timestamp::toInstant);
     }
+
+    /** A failed attempt to publish the event of row {@code id}: why, and how long until the next one. */
+    record FailedAttempt(long id, String error, Duration retryAfter) {}
 
     /** What is left to publish. */
     record Backlog(long pending, Optional<Instant> oldestCreatedAt) {}

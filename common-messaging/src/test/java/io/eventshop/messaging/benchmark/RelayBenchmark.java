@@ -9,6 +9,8 @@ import io.eventshop.messaging.MessagingTestApplication;
 import io.eventshop.messaging.outbox.Outbox;
 import io.eventshop.messaging.outbox.OutboxRelay;
 import io.eventshop.messaging.testing.EmbeddedDatabases;
+import io.eventshop.messaging.topology.Topology;
+import io.eventshop.messaging.topology.TopologyProvisioner;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -25,11 +27,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Measures the outbox relay against the devstack endpoint and embedded PostgreSQL, and prints each figure beside a
  * baseline measured in the same run: the same events published straight to SNS and EventBridge, with no outbox. Run it
- * with {@code ./mvnw -q -pl common-messaging exec:java@relay-benchmark} (see common-messaging/README.md).
+ * with {@code ./mvnw -q -pl common-messaging -am test-compile -Prelay-benchmark} (see common-messaging/README.md).
  */
 public final class RelayBenchmark {
 
@@ -44,6 +47,9 @@ public final class RelayBenchmark {
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
     private final DirectPublisher direct;
+    private final SqsClient sqs;
+    private final TopologyProvisioner provisioner;
+    private final Topology topology;
 
     private RelayBenchmark(ConfigurableApplicationContext context, DirectPublisher direct) {
         this.outbox = context.getBean(Outbox.class);
@@ -51,6 +57,9 @@ public final class RelayBenchmark {
         this.transaction = context.getBean(TransactionTemplate.class);
         this.jdbc = context.getBean(JdbcClient.class);
         this.direct = direct;
+        this.sqs = context.getBean(SqsClient.class);
+        this.provisioner = context.getBean(TopologyProvisioner.class);
+        this.topology = context.getBean(Topology.class);
     }
 
     public static void main(String[] args) {
@@ -111,6 +120,7 @@ public final class RelayBenchmark {
                         status -> some.forEach(order -> outbox.add(paymentAuthorized(order), UUID.randomUUID(), null)));
             }
         }
+        freshQueues();
         long start = System.nanoTime();
         relay.start();
         while (unpublished() > 0) {
@@ -118,6 +128,7 @@ public final class RelayBenchmark {
         }
         double relayRate = total / seconds(System.nanoTime() - start);
 
+        freshQueues();
         start = System.nanoTime();
         for (int round = 0; round < EVENTS_PER_ORDER; round++) {
             for (int from = 0; from < ORDERS; from += EVENTS_PER_TRANSACTION) {
@@ -136,6 +147,7 @@ public final class RelayBenchmark {
 
     /** Events committed one at a time at a moderate rate: the time from commit to published on both destinations. */
     private void latency() {
+        freshQueues();
         Map<UUID, Instant> committed = new HashMap<>();
         long next = System.nanoTime();
         for (int i = 0; i < LATENCY_SAMPLES; i++) {
@@ -161,6 +173,7 @@ public final class RelayBenchmark {
                 .list();
 
         var directLatencies = new Latencies();
+        freshQueues();
         next = System.nanoTime();
         for (int i = 0; i < LATENCY_SAMPLES; i++) {
             LockSupport.parkNanos(next - System.nanoTime());
@@ -175,6 +188,17 @@ public final class RelayBenchmark {
                 LATENCY_INTERVAL.toMillis());
         System.out.println("  outbox relay     " + relayLatencies);
         System.out.println("  direct publish   " + directLatencies + "   (baseline: one PublishBatch + PutEvents)");
+    }
+
+    /**
+     * Deletes the queues and provisions them again, empty, so that every measurement starts from the same state. An
+     * ElasticMQ FIFO queue remembers the deduplication ids of the last five minutes in a list that it copies on every
+     * send, so a send costs more the more the queue was sent; without this, the second measurement of a pair would pay
+     * for the first.
+     */
+    private void freshQueues() {
+        sqs.listQueues().queueUrls().forEach(queueUrl -> sqs.deleteQueue(request -> request.queueUrl(queueUrl)));
+        provisioner.provision(topology);
     }
 
     private long unpublished() {

@@ -8,6 +8,7 @@ import io.eventshop.devstack.LocalAwsEndpoint;
 import io.eventshop.events.EventEnvelope;
 import io.eventshop.messaging.testing.AwsFixtures;
 import io.eventshop.messaging.testing.MessagingIntegrationTest;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,6 +69,7 @@ class RelayIntegrationTests {
     EventBridgeClient eventBridge;
 
     private final List<OutboxRelay> relays = new ArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeAll
     static void provision(LocalAwsEndpoint endpoint) {
@@ -77,9 +80,13 @@ class RelayIntegrationTests {
         aws.busToQueue("relay-bus", "eventshop.payment-service", eventBridgeQueue);
     }
 
+    /** Stops the relays, and empties the queues, so that no test reads what another one published. */
     @AfterEach
     void stopRelays() {
         relays.forEach(OutboxRelay::stop);
+        for (String queue : List.of(snsQueue, eventBridgeQueue)) {
+            aws.sqs().purgeQueue(request -> request.queueUrl(queue));
+        }
     }
 
     @Test
@@ -148,6 +155,108 @@ class RelayIntegrationTests {
                 .isTrue();
     }
 
+    @Test
+    void manyEventsOfOneGroupArePublishedTenToACallInTheirOrder() {
+        UUID busy = UUID.randomUUID();
+        UUID quiet = UUID.randomUUID();
+        Map<String, List<String>> written = new LinkedHashMap<>();
+        transaction.executeWithoutResult(status -> {
+            for (int i = 0; i < 25; i++) {
+                UUID order = i % 8 == 7 ? quiet : busy;
+                EventEnvelope event = outbox.add(paymentAuthorized(order), UUID.randomUUID(), null);
+                written.computeIfAbsent(order.toString(), key -> new ArrayList<>())
+                        .add(event.eventId().toString());
+            }
+        });
+        startRelay();
+
+        List<Message> received = aws.receive(snsQueue, 25);
+
+        assertThat(eventIdsByGroup(received)).isEqualTo(written);
+        assertThat(aws.receive(eventBridgeQueue, 25)).hasSize(25);
+    }
+
+    @Test
+    void anEntryThatSnsRefusesHoldsBackTheRestOfItsGroupUntilItIsPublished() {
+        String group = "group-" + UUID.randomUUID();
+        String other = "other-" + UUID.randomUUID();
+        List<UUID> ofGroup = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        UUID ofOther = UUID.randomUUID();
+        transaction.executeWithoutResult(status -> {
+            insert(ofGroup.get(0), group, Map.of("eventType", "PaymentAuthorized"));
+            // SNS refuses a Number attribute that is not a number: the second of the group fails mid-batch.
+            insert(ofGroup.get(1), group, Map.of("eventType", "PaymentAuthorized", "amount", "not a number"));
+            insert(ofGroup.get(2), group, Map.of("eventType", "PaymentAuthorized"));
+            insert(ofOther, other, Map.of("eventType", "PaymentAuthorized"));
+            insert(ofGroup.get(3), group, Map.of("eventType", "PaymentAuthorized"));
+        });
+        startRelay();
+
+        List<Message> first = aws.receive(snsQueue, 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> attemptsOf(ofGroup.get(1)) >= 2);
+
+        assertThat(deduplicationIds(first))
+                .containsExactlyInAnyOrder(ofGroup.get(0).toString(), ofOther.toString());
+        assertThat(aws.receiveAvailable(snsQueue)).isEmpty();
+        assertThat(publishedToSns(ofGroup)).containsExactly(true, false, false, false);
+        assertThat(attemptsOf(ofGroup.get(2))).isZero();
+
+        jdbc.sql("update outbox_event set attributes = '{\"eventType\": \"PaymentAuthorized\"}' where event_id = ?")
+                .param(ofGroup.get(1))
+                .update();
+
+        assertThat(deduplicationIds(aws.receive(snsQueue, 3)))
+                .containsExactly(
+                        ofGroup.get(1).toString(),
+                        ofGroup.get(2).toString(),
+                        ofGroup.get(3).toString());
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(publishedToSns(ofGroup)).containsOnly(true));
+    }
+
+    @Test
+    void everyPublishedEventRecordsItsLagPerDestination() {
+        writeInterleaved(2, 2);
+        startRelay();
+
+        aws.receive(snsQueue, 4);
+        aws.receive(eventBridgeQueue, 4);
+
+        for (String destination : List.of("sns", "eventbridge")) {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                Timer lag = meters.get("eventshop.outbox.lag")
+                        .tag("destination", destination)
+                        .timer();
+                assertThat(lag.count()).isEqualTo(4);
+                assertThat(lag.max(TimeUnit.MILLISECONDS)).isPositive().isLessThan(60_000);
+            });
+            assertThat(meters.get("eventshop.outbox.published")
+                            .tag("destination", destination)
+                            .counter()
+                            .count())
+                    .isEqualTo(4);
+        }
+    }
+
+    private void insert(UUID eventId, String group, Map<String, String> attributes) {
+        repository.insert(eventId, "PaymentAuthorized", group, "payment-service", "{}", attributes);
+    }
+
+    private List<Boolean> publishedToSns(List<UUID> eventIds) {
+        return eventIds.stream()
+                .map(eventId -> jdbc.sql("select sns_published_at is not null from outbox_event where event_id = ?")
+                        .param(eventId)
+                        .query(Boolean.class)
+                        .single())
+                .toList();
+    }
+
+    private static List<String> deduplicationIds(List<Message> messages) {
+        return messages.stream()
+                .map(message -> message.attributes().get(MessageSystemAttributeName.MESSAGE_DEDUPLICATION_ID))
+                .toList();
+    }
+
     private OutboxRelay startRelay() {
         var relay = new OutboxRelay(
                 new RelayLeadership(dataSource, "payment-service"),
@@ -155,10 +264,11 @@ class RelayIntegrationTests {
                 List.of(
                         new SnsEventPublisher(sns, "relay-events.fifo"),
                         new EventBridgeEventPublisher(eventBridge, "relay-bus")),
-                new OutboxMetrics(new SimpleMeterRegistry(), Clock.systemUTC()),
+                new OutboxMetrics(meters, Clock.systemUTC()),
                 new Backoff(Duration.ofMillis(200), Duration.ofSeconds(1)),
                 Duration.ofMillis(100),
-                100);
+                100,
+                4);
         relays.add(relay);
         relay.start();
         return relay;

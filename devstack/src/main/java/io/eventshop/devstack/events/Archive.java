@@ -44,7 +44,7 @@ final class Archive {
 
     /** Keeps the event if it came to this archive's bus and matches its pattern. */
     void offer(String busArn, ObjectNode event, String json, Instant ingestedAt) {
-        if (busArn.equals(sourceArn) && (pattern == null || pattern.matches(json))) {
+        if (busArn.equals(sourceArn) && (pattern == null || pattern.matches(event))) {
             events.add(new ArchivedEvent(ingestedAt, event, json.getBytes(StandardCharsets.UTF_8).length));
         }
     }

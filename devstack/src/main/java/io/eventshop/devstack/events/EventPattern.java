@@ -1,5 +1,6 @@
 package io.eventshop.devstack.events;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import software.amazon.event.ruler.GenericMachine;
 import software.amazon.event.ruler.JsonRuleCompiler;
 
@@ -30,10 +31,14 @@ final class EventPattern {
         throw EventBridgeException.invalidPattern("Event pattern is not valid. Reason: " + problem);
     }
 
-    boolean matches(String eventJson) {
+    /**
+     * Whether the event matches. It takes the event as a tree, parsed once by the caller for all the patterns it is
+     * offered to (every rule of the bus, every archive), rather than as text that each pattern would parse again.
+     */
+    boolean matches(JsonNode event) {
         try {
-            return !machine.rulesForJSONEvent(eventJson).isEmpty();
-        } catch (Exception unreadable) {
+            return !machine.rulesForJSONEvent(event).isEmpty();
+        } catch (RuntimeException unmatchable) {
             return false;
         }
     }

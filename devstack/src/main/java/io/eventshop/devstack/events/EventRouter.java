@@ -15,7 +15,7 @@ final class EventRouter {
     static List<Routing> route(EventBus bus, ObjectNode event, String json, Instant ingestedAt, Predicate<Rule> which) {
         List<Routing> routings = new ArrayList<>();
         for (Rule rule : bus.rules()) {
-            if (which.test(rule) && rule.matches(json)) {
+            if (which.test(rule) && rule.matches(event)) {
                 var routed = new RoutedEvent(event, json, rule.name(), rule.arn(), ingestedAt);
                 rule.targets().forEach(target -> routings.add(new Routing(routed, target)));
             }

@@ -1,5 +1,6 @@
 package io.eventshop.devstack.events;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +42,8 @@ final class Rule {
     }
 
     /** Whether an event on this rule's bus goes to its targets. A disabled rule matches nothing. */
-    boolean matches(String eventJson) {
-        return enabled && pattern.matches(eventJson);
+    boolean matches(JsonNode event) {
+        return enabled && pattern.matches(event);
     }
 
     /** Adds or replaces targets by id, all or none: more than five in all is refused. */

@@ -129,7 +129,7 @@ final class RuleOperations {
             throw EventBridgeException.validation(
                     "Parameter Event is not valid: it must be a JSON object with the fields " + EVENT_FIELDS + ".");
         }
-        return AwsJson.MAPPER.createObjectNode().put("Result", pattern.matches(AwsJson.write(parsed)));
+        return AwsJson.MAPPER.createObjectNode().put("Result", pattern.matches(parsed));
     }
 
     private static ObjectNode summary(Rule rule) {

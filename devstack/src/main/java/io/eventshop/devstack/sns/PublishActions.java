@@ -9,11 +9,18 @@ import java.util.regex.Pattern;
 
 /**
  * Publish and PublishBatch. A batch is checked as a whole first (count, ids, total size); then each entry on its own,
- * so that one bad entry fails alone and the others are published.
+ * so that one bad entry fails and the others are published. On a FIFO topic, the entries that follow a failed entry of
+ * the same message group fail with it: were they published, the failed one could only come after them when the caller
+ * retries it, and the group would be out of order. AWS documents no behaviour here; this one is the devstack's choice,
+ * and the safe one for a caller that retries.
  */
 final class PublishActions {
 
     static final int MAX_BATCH_ENTRIES = 10;
+
+    /** The code of an entry that was not published because an earlier entry of its message group failed. */
+    static final String GROUP_FAILED = "EarlierEntryOfGroupFailed";
+
     private static final Pattern BATCH_ENTRY_ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
 
     private final TopicCatalog catalog;
@@ -51,18 +58,28 @@ final class PublishActions {
         checkBatch(entries);
         List<String> acceptedIds = new ArrayList<>();
         List<PublishInput> accepted = new ArrayList<>();
+        Set<String> failedGroups = new HashSet<>();
         SnsXml failed = new SnsXml();
         for (QueryParameters entry : entries) {
+            String group = entry.optional("MessageGroupId");
+            if (topic.fifo() && group != null && failedGroups.contains(group)) {
+                failed(
+                        failed,
+                        entry,
+                        GROUP_FAILED,
+                        "An earlier entry of message group " + group + " in this batch "
+                                + "failed; a FIFO topic publishes a group in order, so this entry was not published",
+                        false);
+                continue;
+            }
             try {
                 accepted.add(PublishInput.read(entry, topic));
                 acceptedIds.add(entry.optional("Id"));
             } catch (SnsException e) {
-                failed.open("member")
-                        .element("Id", entry.optional("Id"))
-                        .element("Code", e.code())
-                        .element("Message", e.getMessage())
-                        .element("SenderFault", true)
-                        .close("member");
+                failed(failed, entry, e.code(), e.getMessage(), true);
+                if (group != null) {
+                    failedGroups.add(group);
+                }
             }
         }
         List<Publisher.Published> published =
@@ -80,6 +97,15 @@ final class PublishActions {
                 .raw(failed)
                 .close("Failed")
                 .response("PublishBatch");
+    }
+
+    private static void failed(SnsXml failed, QueryParameters entry, String code, String message, boolean sender) {
+        failed.open("member")
+                .element("Id", entry.optional("Id"))
+                .element("Code", code)
+                .element("Message", message)
+                .element("SenderFault", sender)
+                .close("member");
     }
 
     private static void checkBatch(List<QueryParameters> entries) {

@@ -6,19 +6,25 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Turns validated inputs into notifications and hands them to the fan-out. On a FIFO topic it numbers them, drops
- * the ones whose deduplication id it saw in the last five minutes (answering as it did the first time), and holds
- * the topic while delivering so that the queues see the messages in sequence-number order.
+ * Turns validated inputs into notifications and hands them to the fan-out. On a FIFO topic it numbers them and drops
+ * the ones whose deduplication id it saw in the last five minutes (answering as it did the first time), holding the
+ * topic only for that; then it delivers once the earlier publishes of the same message groups have been delivered, so
+ * that the queues see each group in sequence-number order while other groups' publishes go on side by side.
  */
 final class Publisher {
 
     /** What a publish answers for one message. */
     record Published(String messageId, String sequenceNumber) {}
+
+    /** A FIFO publish once its messages are numbered: what it answers, and what it still has to deliver. */
+    private record Accepted(List<Published> answers, List<Notification> notifications, GroupOrder.Turn turn) {}
 
     private final TopicCatalog catalog;
     private final Fanout fanout;
@@ -42,23 +48,35 @@ final class Publisher {
             fanout.deliver(catalog.subscriptionsOf(topic.arn()), notifications, endpointUrl);
             return answers;
         }
+        Accepted accepted;
         topic.publishing().lock();
         try {
-            return publishInOrder(topic, inputs, endpointUrl);
+            accepted = accept(topic, inputs);
         } finally {
             topic.publishing().unlock();
         }
+        try (GroupOrder.Turn turn = accepted.turn()) {
+            turn.awaitEarlier();
+            fanout.deliver(catalog.subscriptionsOf(topic.arn()), accepted.notifications(), endpointUrl);
+        }
+        return accepted.answers();
     }
 
-    private List<Published> publishInOrder(Topic topic, List<PublishInput> inputs, String endpointUrl) {
+    /**
+     * Numbers the new messages and takes their turn; call with the topic held. A duplicate takes a turn in its group
+     * too, so that it is answered only once the message it repeats has been delivered.
+     */
+    private Accepted accept(Topic topic, List<PublishInput> inputs) {
         Instant now = clock.instant();
-        DeduplicationWindow window = topic.deduplication(now);
+        DeduplicationWindow window = topic.deduplication();
         List<Published> answers = new ArrayList<>();
         List<Notification> notifications = new ArrayList<>();
+        Set<String> groups = new HashSet<>();
         for (PublishInput input : inputs) {
+            groups.add(input.messageGroupId());
             String deduplicationId =
                     input.deduplicationId() != null ? input.deduplicationId() : sha256(input.message());
-            DeduplicationWindow.Accepted earlier = window.find(deduplicationId);
+            DeduplicationWindow.Accepted earlier = window.find(deduplicationId, now);
             if (earlier != null) {
                 answers.add(new Published(earlier.messageId(), earlier.sequenceNumber()));
                 continue;
@@ -70,8 +88,7 @@ final class Publisher {
             notifications.add(notification);
             answers.add(new Published(notification.messageId(), notification.sequenceNumber()));
         }
-        fanout.deliver(catalog.subscriptionsOf(topic.arn()), notifications, endpointUrl);
-        return answers;
+        return new Accepted(answers, notifications, topic.groupOrder().enter(groups));
     }
 
     private Notification notification(Topic topic, PublishInput input, String sequenceNumber, String deduplicationId) {

@@ -1,7 +1,6 @@
 package io.eventshop.devstack.sns;
 
 import io.eventshop.devstack.AwsAccount;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +35,7 @@ final class Topic {
     private final Map<String, String> attributes = new LinkedHashMap<>();
     private final DeduplicationWindow deduplication = new DeduplicationWindow();
     private final ReentrantLock publishing = new ReentrantLock();
+    private final GroupOrder groupOrder = new GroupOrder();
     private long sequence;
 
     private Topic(AwsAccount account, String name, Map<String, String> requested) {
@@ -127,11 +127,16 @@ final class Topic {
     }
 
     /**
-     * Held while a message is numbered, checked for duplicates and delivered, so that a FIFO topic's messages reach
-     * its queues in sequence-number order.
+     * Held while a FIFO topic's messages are numbered, checked for duplicates and given their turn in their groups'
+     * {@link #groupOrder() order}; not while they are delivered.
      */
     ReentrantLock publishing() {
         return publishing;
+    }
+
+    /** Delivers a FIFO topic's messages in sequence-number order within each message group. */
+    GroupOrder groupOrder() {
+        return groupOrder;
     }
 
     /** The next sequence number: 20 digits, increasing per topic, as AWS shows them. */
@@ -142,8 +147,7 @@ final class Topic {
         }
     }
 
-    DeduplicationWindow deduplication(Instant now) {
-        deduplication.forgetBefore(now);
+    DeduplicationWindow deduplication() {
         return deduplication;
     }
 

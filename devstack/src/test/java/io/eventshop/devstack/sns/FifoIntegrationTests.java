@@ -2,19 +2,26 @@ package io.eventshop.devstack.sns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.eventshop.devstack.LocalAwsEndpoint;
 import io.eventshop.devstack.junit.LocalAwsExtension;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sns.model.InvalidParameterException;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -71,6 +78,68 @@ class FifoIntegrationTests {
                 .containsExactly("a-0", "a-1", "a-2", "a-3", "a-4", "a-5", "a-6", "a-7", "a-8", "a-9");
         assertThat(bodiesOfGroup(received, "group-b"))
                 .containsExactly("b-0", "b-1", "b-2", "b-3", "b-4", "b-5", "b-6", "b-7", "b-8", "b-9");
+    }
+
+    @Test
+    void concurrentPublishesSharingGroupsReachEveryQueueInSequenceOrderPerGroup() throws Exception {
+        String topicArn = testbed.fifoTopic("concurrent", false);
+        var first = testbed.fifoQueue("concurrent-a");
+        var second = testbed.fifoQueue("concurrent-b");
+        // The envelope carries the topic's sequence number, which is the order each group must arrive in.
+        testbed.subscribe(topicArn, first, Map.of());
+        testbed.subscribe(topicArn, second, Map.of());
+        int publishers = 4;
+        int batchesEach = 10;
+        List<String> groups = List.of("g-0", "g-1", "g-2", "g-3", "g-4");
+
+        try (ExecutorService executor = Executors.newFixedThreadPool(publishers)) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int p = 0; p < publishers; p++) {
+                int publisher = p;
+                running.add(executor.submit(() -> {
+                    for (int b = 0; b < batchesEach; b++) {
+                        // Each batch has two messages of two of the groups, which every publisher shares.
+                        List<PublishBatchRequestEntry> entries = new ArrayList<>();
+                        for (int e = 0; e < 4; e++) {
+                            String id = publisher + "-" + b + "-" + e;
+                            entries.add(PublishBatchRequestEntry.builder()
+                                    .id("e" + e)
+                                    .message(id)
+                                    .messageGroupId(groups.get((publisher + b + e / 2) % groups.size()))
+                                    .messageDeduplicationId(id)
+                                    .build());
+                        }
+                        var response = testbed.sns.publishBatch(
+                                r -> r.topicArn(topicArn).publishBatchRequestEntries(entries));
+                        assertThat(response.failed()).isEmpty();
+                    }
+                }));
+            }
+            for (Future<?> publishing : running) {
+                publishing.get(30, TimeUnit.SECONDS);
+            }
+        }
+
+        int total = publishers * batchesEach * 4;
+        for (var queue : List.of(first, second)) {
+            Map<String, List<BigInteger>> sequenceNumbersByGroup = new HashMap<>();
+            for (Message message : testbed.receiveDeleting(queue, total)) {
+                sequenceNumbersByGroup
+                        .computeIfAbsent(
+                                message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID),
+                                group -> new ArrayList<>())
+                        .add(new BigInteger(SnsTestbed.json(message.body())
+                                .get("SequenceNumber")
+                                .asText()));
+            }
+            assertThat(sequenceNumbersByGroup.keySet()).containsExactlyInAnyOrderElementsOf(groups);
+            assertThat(sequenceNumbersByGroup.values().stream()
+                            .mapToInt(List::size)
+                            .sum())
+                    .isEqualTo(total);
+            sequenceNumbersByGroup.values().forEach(inArrivalOrder -> assertThat(inArrivalOrder)
+                    .isSorted());
+        }
     }
 
     @Test
@@ -185,6 +254,46 @@ class FifoIntegrationTests {
             assertThat(entry.code()).isEqualTo("InvalidParameter");
             assertThat(entry.senderFault()).isTrue();
         });
+    }
+
+    @Test
+    void theEntriesAfterAFailedEntryOfTheSameGroupAreNotPublished() {
+        // Pinned (AWS documents nothing here): publishing them would let them overtake the failed entry's retry.
+        String topicArn = testbed.fifoTopic("group-failure", false);
+        var queue = testbed.fifoQueue("group-failure");
+        testbed.subscribeRaw(topicArn, queue);
+
+        var response = testbed.sns.publishBatch(b -> b.topicArn(topicArn)
+                .publishBatchRequestEntries(
+                        entry("a1", "g-a"),
+                        entry("a2", "g-a").toBuilder()
+                                .messageAttributes(Map.of(
+                                        "amount",
+                                        MessageAttributeValue.builder()
+                                                .dataType("Number")
+                                                .stringValue("not a number")
+                                                .build()))
+                                .build(),
+                        entry("b1", "g-b"),
+                        entry("a3", "g-a"),
+                        entry("b2", "g-b")));
+
+        assertThat(response.successful()).extracting(entry -> entry.id()).containsExactly("a1", "b1", "b2");
+        assertThat(response.failed())
+                .extracting(entry -> entry.id(), entry -> entry.code(), entry -> entry.senderFault())
+                .containsExactly(
+                        tuple("a2", "ParameterValueInvalid", true), tuple("a3", PublishActions.GROUP_FAILED, false));
+        assertThat(testbed.bodies(testbed.receive(queue, 3))).containsExactlyInAnyOrder("a1", "b1", "b2");
+        assertThat(testbed.drain(queue)).isEmpty();
+    }
+
+    private static PublishBatchRequestEntry entry(String id, String group) {
+        return PublishBatchRequestEntry.builder()
+                .id(id)
+                .message(id)
+                .messageGroupId(group)
+                .messageDeduplicationId(id)
+                .build();
     }
 
     private static List<String> bodiesOfGroup(List<Message> messages, String groupId) {

@@ -116,6 +116,26 @@ final class SnsTestbed implements AutoCloseable {
     }
 
     /**
+     * Like {@link #receive}, but deletes each batch as soon as it has it: a FIFO queue gives no more of a group while
+     * some of it is in flight, so this is how a test reads long groups in their order.
+     */
+    List<Message> receiveDeleting(Queue queue, int count) {
+        List<Message> received = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(queue.url())
+                            .maxNumberOfMessages(10)
+                            .waitTimeSeconds(1)
+                            .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
+                    .messages();
+            batch.forEach(
+                    message -> sqs.deleteMessage(b -> b.queueUrl(queue.url()).receiptHandle(message.receiptHandle())));
+            received.addAll(batch);
+            return received.size() >= count;
+        });
+        return received;
+    }
+
+    /**
      * What the queue holds right now. Publish answers only after delivery, so nothing more is on its way once it has
      * answered.
      */

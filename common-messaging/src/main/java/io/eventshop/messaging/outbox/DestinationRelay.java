@@ -1,0 +1,181 @@
+package io.eventshop.messaging.outbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the outbox to one destination, with up to {@code maxInFlight} batch calls at a time.
+ *
+ * <p>A call takes 5 to 50 ms, most of it waiting for the destination, so one call at a time leaves the relay idle
+ * most of the time. Calls run side by side only for disjoint message groups: a group is in one call at most, and its
+ * next events are claimed only once that call's outcome is recorded. Within a call, a group's events are in order
+ * (SNS keeps a FIFO batch in order), and if one of them fails, those after it are not recorded as published
+ * ({@link PublishResult#inGroupOrder}). So a group is published in the order of its rows, whatever the calls'
+ * timing. Only one relay per service is active ({@link RelayLeadership}), so the groups in flight are known here.
+ */
+final class DestinationRelay implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DestinationRelay.class);
+
+    private final EventPublisher publisher;
+    private final Destination destination;
+    private final OutboxRepository repository;
+    private final OutboxMetrics metrics;
+    private final Backoff backoff;
+    private final int claimSize;
+    private final int maxInFlight;
+    private final ExecutorService calls;
+
+    // Guarded by this: the groups of the calls in flight, how many calls are in flight, how many have finished.
+    private final Set<String> groupsInFlight = new HashSet<>();
+    private int inFlight;
+    private long finished;
+
+    DestinationRelay(
+            EventPublisher publisher,
+            OutboxRepository repository,
+            OutboxMetrics metrics,
+            Backoff backoff,
+            int claimSize,
+            int maxInFlight) {
+        this.publisher = publisher;
+        this.destination = publisher.destination();
+        this.repository = repository;
+        this.metrics = metrics;
+        this.backoff = backoff;
+        this.claimSize = claimSize;
+        this.maxInFlight = maxInFlight;
+        this.calls = Executors.newFixedThreadPool(
+                maxInFlight,
+                Thread.ofPlatform()
+                        .name("outbox-relay-" + destination.tag() + "-", 0)
+                        .daemon()
+                        .factory());
+    }
+
+    /**
+     * Publishes until no event is due that a call in flight does not hold, and returns once every call has finished
+     * and been recorded, so that a stop never leaves a sent batch unrecorded.
+     */
+    void drain(BooleanSupplier running) throws InterruptedException {
+        try {
+            while (running.getAsBoolean()) {
+                long finishedBefore = finishedCalls();
+                List<List<OutboxEvent>> batches = claim();
+                if (batches.isEmpty()) {
+                    if (!awaitACallFinishedSince(finishedBefore)) {
+                        return;
+                    }
+                }
+                for (List<OutboxEvent> batch : batches) {
+                    awaitAFreeSlot();
+                    calls.execute(() -> publish(batch));
+                }
+            }
+        } finally {
+            awaitAllCalls();
+        }
+    }
+
+    /**
+     * The next batches, from the due events whose groups no call holds; their groups are held from now on. The groups
+     * held when the query starts are left out even if their calls finish while it runs: it may have read their rows
+     * before those calls recorded them.
+     */
+    private List<List<OutboxEvent>> claim() {
+        Set<String> busy;
+        synchronized (this) {
+            busy = Set.copyOf(groupsInFlight);
+        }
+        List<List<OutboxEvent>> batches = Batches.of(repository.findPublishable(destination, claimSize), busy);
+        synchronized (this) {
+            batches.forEach(batch -> batch.forEach(event -> groupsInFlight.add(event.orderingKey())));
+        }
+        return batches;
+    }
+
+    private void publish(List<OutboxEvent> batch) {
+        try {
+            record(batch, publisher.publish(batch).inGroupOrder(batch));
+        } catch (RuntimeException e) {
+            // The database, most likely: nothing is recorded, so the batch is published again on a later pass.
+            log.warn("Recording a batch published to {} failed; it will be published again", destination, e);
+        } finally {
+            release(batch);
+        }
+    }
+
+    private void record(List<OutboxEvent> batch, PublishResult result) {
+        metrics.published(destination, repository.markPublished(destination, result.published()));
+        List<OutboxRepository.FailedAttempt> failures = new ArrayList<>();
+        for (OutboxEvent event : batch) {
+            String error = result.failed().get(event.id());
+            if (error != null) {
+                Duration retryAfter = backoff.after(event.attempts() + 1);
+                log.warn(
+                        "Publishing event {} ({}) to {} failed, attempt {}; retrying in {}: {}",
+                        event.eventId(),
+                        event.eventType(),
+                        destination,
+                        event.attempts() + 1,
+                        retryAfter,
+                        error);
+                failures.add(new OutboxRepository.FailedAttempt(event.id(), destination + ": " + error, retryAfter));
+            }
+        }
+        repository.markFailed(failures);
+        metrics.failed(destination, failures.size());
+        if (!result.heldBack().isEmpty()) {
+            log.debug(
+                    "{} events published to {} wait for an earlier event of their group: {}",
+                    result.heldBack().size(),
+                    destination,
+                    result.heldBack());
+        }
+    }
+
+    private synchronized long finishedCalls() {
+        return finished;
+    }
+
+    /** Waits until a call finishes, if one has not since {@code finishedBefore}; false when none is in flight. */
+    private synchronized boolean awaitACallFinishedSince(long finishedBefore) throws InterruptedException {
+        while (finished == finishedBefore && inFlight > 0) {
+            wait();
+        }
+        return finished != finishedBefore;
+    }
+
+    private synchronized void awaitAFreeSlot() throws InterruptedException {
+        while (inFlight >= maxInFlight) {
+            wait();
+        }
+        inFlight++;
+    }
+
+    private synchronized void release(List<OutboxEvent> batch) {
+        batch.forEach(event -> groupsInFlight.remove(event.orderingKey()));
+        inFlight--;
+        finished++;
+        notifyAll();
+    }
+
+    private synchronized void awaitAllCalls() throws InterruptedException {
+        while (inFlight > 0) {
+            wait();
+        }
+    }
+
+    @Override
+    public void close() {
+        calls.shutdown();
+    }
+}
