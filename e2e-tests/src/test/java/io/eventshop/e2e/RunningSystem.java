@@ -69,12 +69,13 @@ final class RunningSystem implements AutoCloseable {
         this.endpoint = external == null ? LocalAwsExtension.endpoint() : null;
         this.awsEndpoint = external == null ? endpoint.url() : URI.create(external);
         this.database = EmbeddedDatabase.start(0, null);
-        this.log = openLog(Path.of("target", "services.log"));
+        Path projectRoot = projectRoot();
+        this.log = openLog(projectRoot.resolve("e2e-tests/target/services.log"));
         List<ServiceSpec> specs = ServiceSpec.ALL.stream()
                 .map(spec -> new ServiceSpec(spec.name(), freePort()))
                 .toList();
         this.services = new LocalSystem(
-                Path.of("..").toAbsolutePath().normalize(),
+                projectRoot,
                 awsEndpoint,
                 database,
                 specs,
@@ -96,6 +97,20 @@ final class RunningSystem implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /**
+     * The checkout's root: the parent of e2e-tests when the tests run (Maven runs them in the module's folder), the
+     * folder itself when the benchmark runs from the root with {@code -pl e2e-tests}.
+     */
+    private static Path projectRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("e2e-tests")) && Files.exists(dir.resolve("mvnw"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("run from the eventshop checkout: no folder above "
+                + Path.of("").toAbsolutePath() + " holds e2e-tests and mvnw");
     }
 
     private static Map<String, String> testSettings(String service) {
