@@ -188,7 +188,8 @@ public final class SagaBenchmark {
     private JsonNode settle(String id, Instant drainEnds) {
         Duration left = Duration.between(Instant.now(), drainEnds);
         try {
-            return await().atMost(left.isNegative() ? Duration.ofMillis(1) : left)
+            return await().atMost(left.compareTo(Duration.ofMillis(10)) < 0 ? Duration.ofMillis(10) : left)
+                    .pollDelay(Duration.ZERO)
                     .pollInterval(Duration.ofMillis(100))
                     .until(
                             () -> shop.order(id),
