@@ -227,7 +227,7 @@ public final class SagaBenchmark {
                 .descendants()
                 .filter(process -> process.info()
                         .commandLine()
-                        .map(line -> line.contains(service + ".jar"))
+                        .map(line -> line.contains("/" + service + "/target/"))
                         .orElse(false))
                 .findFirst()
                 .map(process -> {
