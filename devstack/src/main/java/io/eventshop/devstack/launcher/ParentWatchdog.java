@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -51,14 +52,9 @@ public final class ParentWatchdog {
         Thread.ofPlatform().daemon().name("parent-watchdog").start(() -> {
             launcherGone.join();
             System.err.println("the launcher (pid " + pid + ") is gone: shutting down");
-            Thread.ofPlatform().daemon().name("parent-watchdog-halt").start(() -> {
-                try {
-                    Thread.sleep(GRACE);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                Runtime.getRuntime().halt(1);
-            });
+            // If the shutdown hooks have not finished within the grace period, end the JVM all the same.
+            CompletableFuture.delayedExecutor(GRACE.toMillis(), TimeUnit.MILLISECONDS)
+                    .execute(() -> Runtime.getRuntime().halt(1));
             System.exit(1);
         });
     }
