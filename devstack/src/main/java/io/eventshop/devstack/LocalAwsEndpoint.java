@@ -10,6 +10,8 @@ import io.eventshop.devstack.sqs.EmbeddedElasticMq;
 import io.eventshop.devstack.sqs.QueueDelivery;
 import java.net.URI;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 /**
@@ -34,6 +36,9 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         this.account = account;
         this.host = host;
         this.elasticMq = new EmbeddedElasticMq(account);
+        // ElasticMQ takes most of the start; what needs only its address is built meanwhile, on this thread.
+        var elasticMqStart = new FutureTask<>(elasticMq::start, null);
+        Thread.ofPlatform().name("elasticmq-start").start(elasticMqStart);
         this.sqs = elasticMq.client();
         var delivery = new QueueDelivery(sqs, elasticMq);
         var sns = new SnsService(account, delivery);
@@ -42,8 +47,20 @@ public final class LocalAwsEndpoint implements AutoCloseable {
                 Destination.SNS, sns,
                 Destination.EVENTS, events,
                 Destination.DEVSTACK, new DevstackPages(sqs, sns, events));
+        awaitStart(elasticMqStart);
         this.server = new EndpointServer(host, port, elasticMq.address(), services);
         this.port = server.port();
+    }
+
+    private void awaitStart(FutureTask<?> elasticMqStart) throws InterruptedException {
+        try {
+            elasticMqStart.get();
+        } catch (ExecutionException e) {
+            events.close();
+            sqs.close();
+            elasticMq.close();
+            throw new IllegalStateException("ElasticMQ did not start on " + elasticMq.address(), e.getCause());
+        }
     }
 
     /** Starts the endpoint on the loopback interface; port 0 picks a free port. */

@@ -1,7 +1,11 @@
 package io.eventshop.devstack.sqs;
 
 import io.eventshop.devstack.AwsAccount;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import org.apache.pekko.actor.ActorSystem;
 import org.elasticmq.NodeAddress;
@@ -10,8 +14,7 @@ import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import scala.concurrent.Await;
 import scala.concurrent.duration.Duration;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
@@ -19,27 +22,47 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 /**
  * ElasticMQ, on a private loopback port. Clients never see this port: the endpoint relays SQS requests here and keeps
  * the Host header, so the queue URLs that ElasticMQ builds point at the endpoint's public port.
+ *
+ * <p>The port is chosen when the object is made, and ElasticMQ binds it in {@link #start()}: its start is most of the
+ * endpoint's, so the endpoint builds everything that only needs the address while ElasticMQ starts.
  */
 public final class EmbeddedElasticMq implements AutoCloseable {
 
-    private final ActorSystem actorSystem = ActorSystem.create("elasticmq");
-    private final SQSRestServer server;
     private final InetSocketAddress address;
     private final AwsAccount account;
+    private ActorSystem actorSystem;
+    private SQSRestServer server;
 
     public EmbeddedElasticMq(AwsAccount account) {
         this.account = account;
-        this.server = SQSRestServerBuilder.withActorSystem(actorSystem)
-                .withInterface("127.0.0.1")
-                .withDynamicPort()
+        this.address = new InetSocketAddress("127.0.0.1", freeLoopbackPort());
+    }
+
+    /** Starts ElasticMQ on its port, and returns once it listens. */
+    public void start() {
+        actorSystem = ActorSystem.create("elasticmq");
+        server = SQSRestServerBuilder.withActorSystem(actorSystem)
+                .withInterface(address.getHostString())
+                .withPort(address.getPort())
                 // "*" makes ElasticMQ build queue URLs from each request's Host header.
                 .withServerAddress(new NodeAddress("http", "*", 0, ""))
                 .withSQSLimits(StrictSQSLimits$.MODULE$)
                 .withAWSRegion(account.region())
                 .withAWSAccountId(account.accountId())
                 .start();
-        int port = server.waitUntilStarted().localAddress().getPort();
-        this.address = new InetSocketAddress("127.0.0.1", port);
+        server.waitUntilStarted();
+    }
+
+    /**
+     * A port that was free a moment ago. Another process could take it before ElasticMQ binds it, and then the start
+     * fails and says so; on a loopback interface, with the kernel handing out ephemeral ports in turn, that is rare.
+     */
+    private static int freeLoopbackPort() {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port for ElasticMQ", e);
+        }
     }
 
     public InetSocketAddress address() {
@@ -56,16 +79,21 @@ public final class EmbeddedElasticMq implements AutoCloseable {
         return SqsAsyncClient.builder()
                 .endpointOverride(URI.create("http://127.0.0.1:" + address.getPort()))
                 .region(Region.of(account.region()))
-                .credentialsProvider(
-                        StaticCredentialsProvider.create(AwsBasicCredentials.create("devstack", "devstack")))
+                // ElasticMQ checks no signature, so the deliveries skip SigV4's hashing and signing.
+                .credentialsProvider(AnonymousCredentialsProvider.create())
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(500))
                 .build();
     }
 
     @Override
     public void close() {
+        if (actorSystem == null) {
+            return;
+        }
         try {
-            Await.result(server.stopAndGetFuture().apply(), Duration.create(10, "s"));
+            if (server != null) {
+                Await.result(server.stopAndGetFuture().apply(), Duration.create(10, "s"));
+            }
             Await.result(actorSystem.terminate(), Duration.create(10, "s"));
         } catch (Exception e) {
             throw new IllegalStateException("ElasticMQ did not stop", e);
