@@ -43,7 +43,9 @@ public final class OnLocalStack implements ExecutionCondition, BeforeAllCallback
             LocalStackContainer localStack = context.getRoot()
                     .getStore(NAMESPACE)
                     .computeIfAbsent(LocalStackContainer.class, key -> start(), LocalStackContainer.class);
-            System.setProperty(RunningSystem.AWS_ENDPOINT_PROPERTY, localStack.getEndpoint().toString());
+            System.setProperty(
+                    RunningSystem.AWS_ENDPOINT_PROPERTY,
+                    localStack.getEndpoint().toString());
         }
     }
 
@@ -63,12 +65,17 @@ public final class OnLocalStack implements ExecutionCondition, BeforeAllCallback
 
     /** Asks Docker once per run, and says so once when it is not there. */
     private static boolean dockerIsAvailable(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).computeIfAbsent("docker", key -> {
-            boolean available = DockerClientFactory.instance().isDockerAvailable();
-            if (!available) {
-                System.err.println("[localstack profile] " + NO_DOCKER + ".");
-            }
-            return available;
-        }, Boolean.class);
+        return context.getRoot()
+                .getStore(NAMESPACE)
+                .computeIfAbsent(
+                        "docker",
+                        key -> {
+                            boolean available = DockerClientFactory.instance().isDockerAvailable();
+                            if (!available) {
+                                System.err.println("[localstack profile] " + NO_DOCKER + ".");
+                            }
+                            return available;
+                        },
+                        Boolean.class);
     }
 }
