@@ -188,6 +188,11 @@ final class RunningSystem implements AutoCloseable {
         return new Invariants(this);
     }
 
+    /** The port of the PostgreSQL server that holds every service's database. */
+    int databasePort() {
+        return database.port();
+    }
+
     /** The JDBC URL of a service's own database, for the tests' oracle. */
     String jdbcUrl(String service) {
         ServiceSpec spec = services.services().stream()

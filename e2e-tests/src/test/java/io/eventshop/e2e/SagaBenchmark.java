@@ -43,21 +43,24 @@ public final class SagaBenchmark {
             Aws.QUEUES.stream().map(Aws.ConsumerQueue::service).toList();
     private static final Duration DRAIN = Duration.ofSeconds(60);
     private static final Duration WARM_UP = Duration.ofSeconds(30);
+    private static final Duration IDLE = Duration.ofSeconds(10);
     private static final Duration SUSTAINED_P99 = Duration.ofSeconds(2);
 
     private final Eventshop shop;
     private final Duration step;
+    private final int postgresPort;
 
-    private SagaBenchmark(Eventshop shop, Duration step) {
+    private SagaBenchmark(Eventshop shop, Duration step, int postgresPort) {
         this.shop = shop;
         this.step = step;
+        this.postgresPort = postgresPort;
     }
 
     /** One order as the benchmark saw it: when it was sent, and what became of it. */
     private record Placed(Instant sentAt, int status, String id) {}
 
     /** The outcome of one rate. */
-    private record Run(int rate, int placed, int confirmed, int refused, List<Duration> latencies) {
+    private record Run(int rate, int placed, int confirmed, int refused, List<Duration> latencies, CpuUse cpu) {
 
         Duration percentile(double p) {
             if (latencies.isEmpty()) {
@@ -75,13 +78,14 @@ public final class SagaBenchmark {
         String describe() {
             return String.format(
                     Locale.ROOT,
-                    "%3d orders/s: %5d placed, %5d confirmed, %d refused; latency p50 %s, p99 %s%s",
+                    "%3d orders/s: %5d placed, %5d confirmed, %d refused; latency p50 %s, p99 %s; CPU %s per order%s",
                     rate,
                     placed,
                     confirmed,
                     refused,
                     millis(percentile(0.50)),
                     millis(percentile(0.99)),
+                    millis(cpu.total().dividedBy(Math.max(1, placed))),
                     sustained() ? "" : "  (not sustained)");
         }
     }
@@ -95,7 +99,8 @@ public final class SagaBenchmark {
                     Locale.ROOT,
                     "The system started in %.1f s (five services, PostgreSQL, AWS endpoint)%n",
                     startup.toMillis() / 1000.0);
-            var benchmark = new SagaBenchmark(system.client(), Duration.ofSeconds(quick ? 15 : 60));
+            var benchmark =
+                    new SagaBenchmark(system.client(), Duration.ofSeconds(quick ? 15 : 60), system.databasePort());
             benchmark.restock(100_000);
             benchmark.report(system, List.of(args).contains("--latency-only"));
         }
@@ -104,10 +109,12 @@ public final class SagaBenchmark {
     private void report(RunningSystem system, boolean latencyOnly) {
         // The services start cold: until the JIT has compiled their paths, the five of them need several times the CPU
         // the machine has. A warm-up at a rate they sustain even then is measured, printed and left out of the figures.
+        System.out.println("idle: " + idle(IDLE));
         System.out.println("warm-up: " + run(10, WARM_UP).describe());
         Instant latencyRunStarted = Instant.now();
         Run latency = run(20, step.compareTo(Duration.ofSeconds(30)) < 0 ? step : Duration.ofSeconds(30));
         System.out.println(latency.describe());
+        System.out.println("  CPU per order, by part: " + latency.cpu().perUnit(latency.placed()));
         System.out.println();
         System.out.println("Where the time went at 20 orders/s:");
         System.out.println(new SagaTimeline(system.databases(), SERVICES).since(latencyRunStarted));
@@ -161,10 +168,27 @@ public final class SagaBenchmark {
         }
     }
 
+    /**
+     * What the system costs when nothing happens: the CPU that the listeners' long polls, the relays' fallback polls and
+     * the services' housekeeping take from the two cores over {@code duration} with no order placed.
+     */
+    private String idle(Duration duration) {
+        CpuUse before = CpuUse.now(SERVICES, postgresPort);
+        try {
+            // The wait is the measurement: nothing is awaited, the machine is watched for a fixed time.
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while measuring the idle system", e);
+        }
+        return CpuUse.now(SERVICES, postgresPort).since(before).cores(duration);
+    }
+
     /** Places orders at {@code rate} per second for {@code duration}, then waits for them to settle. */
     private Run run(int rate, Duration duration) {
         int orders = (int) (rate * duration.toSeconds());
         var placed = new ConcurrentLinkedQueue<Placed>();
+        CpuUse cpuBefore = CpuUse.now(SERVICES, postgresPort);
         long period = TimeUnit.SECONDS.toNanos(1) / rate;
         try (ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
                 ExecutorService customers = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -186,7 +210,13 @@ public final class SagaBenchmark {
             JsonNode settled = settle(order.id(), drainEnds);
             confirmedAt(settled).ifPresent(at -> latencies.add(Duration.between(order.sentAt(), at)));
         }
-        return new Run(rate, orders, latencies.size(), orders - accepted.size(), latencies);
+        return new Run(
+                rate,
+                orders,
+                latencies.size(),
+                orders - accepted.size(),
+                latencies,
+                CpuUse.now(SERVICES, postgresPort).since(cpuBefore));
     }
 
     private Placed place(OrderRequest request) {
