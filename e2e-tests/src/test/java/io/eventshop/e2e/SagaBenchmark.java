@@ -33,9 +33,11 @@ import tools.jackson.databind.JsonNode;
  *   <li>the relay lag and the inbox duplicate counts, from the services' own metrics.
  * </ul>
  *
- * <p>Run it with {@code ./mvnw -q -pl e2e-tests exec:java@saga-benchmark}, after {@code ./mvnw -q install
- * -DskipTests}. Arguments: {@code --quick} runs 15 s steps instead of 60 s, for a smoke test; {@code --latency-only}
- * stops after the 20 orders/s step and its breakdown of where the time went.
+ * <p>Run it with {@code ./mvnw -q -pl e2e-tests exec:exec@saga-benchmark}, after {@code ./mvnw -q install
+ * -DskipTests}. It runs in a JVM of its own with the client compiler only, as the launcher of {@code ./devstack.sh up}
+ * does, since the AWS endpoint runs in it. Arguments, in {@code -Dsaga.args}: {@code --quick} runs 15 s steps instead
+ * of 60 s, for a smoke test; {@code --latency-only} stops after the 20 orders/s step and its breakdown of where the
+ * time went.
  */
 public final class SagaBenchmark {
 
