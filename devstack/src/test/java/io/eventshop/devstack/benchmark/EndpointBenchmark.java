@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,7 +31,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * Measures the devstack endpoint on this machine and prints each figure beside a baseline measured in the same run.
  * Run it with {@code ./mvnw -q -pl devstack -am package -DskipTests && ./mvnw -q -pl devstack exec:java@benchmark}
- * (see devstack/README.md).
+ * (see devstack/README.md); {@code -Dfigures=sns,events} measures only the figures named ({@code ready}, {@code sqs},
+ * {@code sns}, {@code events}, {@code mixed}).
  */
 public final class EndpointBenchmark {
 
@@ -41,6 +43,8 @@ public final class EndpointBenchmark {
     private static final int SQS_CYCLES_PER_THREAD = 500;
     private static final int LATENCY_SAMPLES = 2_000;
     private static final int MIXED_REQUESTS = 100_000;
+    /** The figures, in the order they are measured; {@code -Dfigures=sns,events} measures only those. */
+    private static final List<String> FIGURES = List.of("ready", "sqs", "sns", "events", "mixed");
 
     private EndpointBenchmark() {}
 
@@ -48,12 +52,24 @@ public final class EndpointBenchmark {
         Path jar = Path.of(args.length > 0 ? args[0] : "devstack/target/devstack.jar");
         System.out.println(
                 "eventshop devstack benchmark, " + Runtime.getRuntime().availableProcessors() + " cores");
-        measure("time to ready", () -> timeToReady(jar));
+        Set<String> figures =
+                Set.of(System.getProperty("figures", String.join(",", FIGURES)).split(","));
+        if (figures.contains("ready")) {
+            measure("time to ready", () -> timeToReady(jar));
+        }
         try (LocalAwsEndpoint endpoint = LocalAwsEndpoint.start(0)) {
-            measure("SQS throughput", () -> sqsThroughput(endpoint));
-            measure("SNS latency", () -> snsLatency(endpoint));
-            measure("EventBridge latency", () -> eventBridgeLatency(endpoint));
-            measure("mixed requests", () -> mixedRequests(endpoint));
+            if (figures.contains("sqs")) {
+                measure("SQS throughput", () -> sqsThroughput(endpoint));
+            }
+            if (figures.contains("sns")) {
+                measure("SNS latency", () -> snsLatency(endpoint));
+            }
+            if (figures.contains("events")) {
+                measure("EventBridge latency", () -> eventBridgeLatency(endpoint));
+            }
+            if (figures.contains("mixed")) {
+                measure("mixed requests", () -> mixedRequests(endpoint));
+            }
         }
     }
 
