@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -20,8 +21,8 @@ import java.util.stream.Stream;
  */
 record CpuUse(Map<String, Duration> byPart) {
 
-    static final String ENDPOINT = "AWS endpoint (and the benchmark's client)";
-    static final String POSTGRES = "PostgreSQL";
+    private static final String ENDPOINT = "AWS endpoint (and the benchmark's client)";
+    private static final String POSTGRES = "PostgreSQL";
 
     /**
      * A snapshot of the CPU time used so far by this JVM, every process it started and the PostgreSQL server on
@@ -68,31 +69,23 @@ record CpuUse(Map<String, Duration> byPart) {
         return byPart.values().stream().reduce(Duration.ZERO, Duration::plus);
     }
 
-    /** Each part's share, as milliseconds of CPU per unit of work ({@code per} orders, say). */
+    /** The total and each part, as milliseconds of CPU per unit of work ({@code per} orders, say). */
     String perUnit(int per) {
-        return Stream.concat(
-                        Stream.of(String.format(Locale.ROOT, "total %.0f ms", millis(total()) / Math.max(1, per))),
-                        byPart.entrySet().stream()
-                                .filter(part -> !part.getValue().isZero())
-                                .map(part -> String.format(
-                                        Locale.ROOT,
-                                        "%s %.0f ms",
-                                        part.getKey(),
-                                        millis(part.getValue()) / Math.max(1, per))))
-                .collect(Collectors.joining("; "));
+        return spread("%.0f ms", cpu -> millis(cpu) / Math.max(1, per));
     }
 
-    /** Each part's average use of the machine over {@code elapsed}, in cores. */
+    /** The total and each part, as the average use of the machine over {@code elapsed}, in cores. */
     String cores(Duration elapsed) {
+        return spread("%.2f cores", cpu -> millis(cpu) / millis(elapsed));
+    }
+
+    private String spread(String format, ToDoubleFunction<Duration> scale) {
         return Stream.concat(
-                        Stream.of(String.format(Locale.ROOT, "total %.2f cores", millis(total()) / millis(elapsed))),
+                        Stream.of(Map.entry("total", total())),
                         byPart.entrySet().stream()
-                                .filter(part -> !part.getValue().isZero())
-                                .map(part -> String.format(
-                                        Locale.ROOT,
-                                        "%s %.2f",
-                                        part.getKey(),
-                                        millis(part.getValue()) / millis(elapsed))))
+                                .filter(part -> !part.getValue().isZero()))
+                .map(part ->
+                        part.getKey() + " " + String.format(Locale.ROOT, format, scale.applyAsDouble(part.getValue())))
                 .collect(Collectors.joining("; "));
     }
 

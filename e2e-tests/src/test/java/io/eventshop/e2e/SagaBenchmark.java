@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -176,14 +177,11 @@ public final class SagaBenchmark {
      */
     private String idle(Duration duration) {
         CpuUse before = CpuUse.now(SERVICES, postgresPort);
-        try {
-            // The wait is the measurement: nothing is awaited, the machine is watched for a fixed time.
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while measuring the idle system", e);
-        }
-        return CpuUse.now(SERVICES, postgresPort).since(before).cores(duration);
+        CpuUse after = CompletableFuture.supplyAsync(
+                        () -> CpuUse.now(SERVICES, postgresPort),
+                        CompletableFuture.delayedExecutor(duration.toMillis(), TimeUnit.MILLISECONDS))
+                .join();
+        return after.since(before).cores(duration);
     }
 
     /** Places orders at {@code rate} per second for {@code duration}, then waits for them to settle. */
