@@ -48,7 +48,7 @@ public final class LocalAwsEndpoint implements AutoCloseable {
                 Destination.EVENTS, events,
                 Destination.DEVSTACK, new DevstackPages(sqs, sns, events));
         awaitStart(elasticMqStart);
-        this.server = new EndpointServer(host, port, elasticMq.address(), services);
+        this.server = new EndpointServer(host, port, elasticMq, services);
         this.port = server.port();
     }
 
@@ -59,7 +59,7 @@ public final class LocalAwsEndpoint implements AutoCloseable {
             events.close();
             sqs.close();
             elasticMq.close();
-            throw new IllegalStateException("ElasticMQ did not start on " + elasticMq.address(), e.getCause());
+            throw new IllegalStateException("ElasticMQ did not start", e.getCause());
         }
     }
 
@@ -97,7 +97,7 @@ public final class LocalAwsEndpoint implements AutoCloseable {
     public synchronized void goOnline() {
         if (!online) {
             try {
-                server = new EndpointServer(host, port, elasticMq.address(), services);
+                server = new EndpointServer(host, port, elasticMq, services);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while binding port " + port + " again", e);
@@ -109,11 +109,6 @@ public final class LocalAwsEndpoint implements AutoCloseable {
     /** The URL to give AWS clients as their endpoint, such as {@code http://localhost:4566}. */
     public URI url() {
         return URI.create("http://localhost:" + port());
-    }
-
-    /** ElasticMQ's private port, which the endpoint relays SQS requests to; benchmarks compare against it. */
-    public URI elasticMqUrl() {
-        return URI.create("http://127.0.0.1:" + elasticMq.address().getPort());
     }
 
     public AwsAccount account() {

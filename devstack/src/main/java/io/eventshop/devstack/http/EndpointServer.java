@@ -19,7 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one HTTP port of the local AWS endpoint. SQS requests are relayed to the embedded ElasticMQ; the others go to
+ * The one HTTP port of the local AWS endpoint. SQS requests go to the embedded ElasticMQ in this JVM; the others go to
  * the endpoint's own {@link AwsService}s on virtual threads.
  */
 public final class EndpointServer implements AutoCloseable {
@@ -38,10 +38,10 @@ public final class EndpointServer implements AutoCloseable {
     /**
      * Binds the port and starts serving.
      *
-     * @param sqsBackend where ElasticMQ listens
+     * @param sqs ElasticMQ, which serves the SQS requests
      * @param services the endpoint's own services, by destination
      */
-    public EndpointServer(String host, int port, InetSocketAddress sqsBackend, Map<Destination, AwsService> services)
+    public EndpointServer(String host, int port, SqsService sqs, Map<Destination, AwsService> services)
             throws InterruptedException {
         var routes = new EnumMap<>(services);
         this.channel = new ServerBootstrap()
@@ -56,7 +56,7 @@ public final class EndpointServer implements AutoCloseable {
                         ch.pipeline()
                                 .addLast(new HttpServerCodec())
                                 .addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES))
-                                .addLast(new FrontendHandler(sqsBackend, routes, serviceThreads));
+                                .addLast(new FrontendHandler(sqs, routes, serviceThreads));
                     }
                 })
                 .bind(host, port)

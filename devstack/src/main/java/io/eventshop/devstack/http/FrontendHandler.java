@@ -13,7 +13,6 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executor;
@@ -28,12 +27,12 @@ final class FrontendHandler extends SimpleChannelInboundHandler<FullHttpRequest>
 
     private final Map<Destination, AwsService> services;
     private final Executor serviceThreads;
-    private final SqsBackend sqs;
+    private final SqsService sqs;
 
-    FrontendHandler(InetSocketAddress sqsBackend, Map<Destination, AwsService> services, Executor serviceThreads) {
+    FrontendHandler(SqsService sqs, Map<Destination, AwsService> services, Executor serviceThreads) {
         this.services = services;
         this.serviceThreads = serviceThreads;
-        this.sqs = new SqsBackend(sqsBackend);
+        this.sqs = sqs;
     }
 
     @Override
@@ -41,16 +40,18 @@ final class FrontendHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         Destination destination = RequestRouter.route(request);
         AwsService service = services.get(destination);
+        var awsRequest = new AwsRequest(
+                request.method().name(),
+                request.uri(),
+                request.headers().copy(),
+                ByteBufUtil.getBytes(request.content()));
         if (destination == Destination.SQS) {
-            sqs.forward(ctx, request.retain(), keepAlive);
+            sqs.handle(awsRequest)
+                    .whenComplete((response, failure) ->
+                            write(ctx, failure == null ? response : unavailable(failure), keepAlive));
         } else if (service == null) {
             write(ctx, unroutable(), keepAlive);
         } else {
-            var awsRequest = new AwsRequest(
-                    request.method().name(),
-                    request.uri(),
-                    request.headers().copy(),
-                    ByteBufUtil.getBytes(request.content()));
             try {
                 serviceThreads.execute(() -> write(ctx, handle(service, awsRequest), keepAlive));
             } catch (RejectedExecutionException stopping) {
@@ -70,6 +71,15 @@ final class FrontendHandler extends SimpleChannelInboundHandler<FullHttpRequest>
                     "{\"__type\":\"InternalFailure\",\"message\":\""
                             + e.getClass().getSimpleName() + "\"}");
         }
+    }
+
+    private static AwsResponse unavailable(Throwable failure) {
+        log.error("ElasticMQ did not answer an SQS request", failure);
+        return AwsResponse.json(
+                503,
+                "application/x-amz-json-1.0",
+                "{\"__type\":\"com.amazonaws.sqs#ServiceUnavailable\",\"message\":\"ElasticMQ did not answer: "
+                        + failure.getClass().getSimpleName() + "\"}");
     }
 
     private static AwsResponse unroutable() {
@@ -103,12 +113,6 @@ final class FrontendHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         }
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) {
-        sqs.close();
-        ctx.fireChannelInactive();
     }
 
     @Override

@@ -1,87 +1,146 @@
 package io.eventshop.devstack.sqs;
 
 import io.eventshop.devstack.AwsAccount;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import io.eventshop.devstack.http.AwsRequest;
+import io.eventshop.devstack.http.AwsResponse;
+import io.eventshop.devstack.http.SqsService;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.apache.pekko.actor.ActorSystem;
-import org.elasticmq.NodeAddress;
-import org.elasticmq.StrictSQSLimits$;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.apache.pekko.http.javadsl.model.ContentType;
+import org.apache.pekko.http.javadsl.model.ContentTypes;
+import org.apache.pekko.http.javadsl.model.HttpEntities;
+import org.apache.pekko.http.javadsl.model.HttpEntity;
+import org.apache.pekko.http.javadsl.model.HttpHeader;
+import org.apache.pekko.http.javadsl.model.HttpMethods;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.Uri;
+import org.apache.pekko.http.javadsl.model.headers.RawHeader;
+import org.apache.pekko.http.scaladsl.model.ExceptionWithErrorInfo;
 import scala.concurrent.Await;
 import scala.concurrent.duration.Duration;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 /**
- * ElasticMQ, on a private loopback port. Clients never see this port: the endpoint relays SQS requests here and keeps
- * the Host header, so the queue URLs that ElasticMQ builds point at the endpoint's public port.
+ * ElasticMQ, in process and with no port of its own. The endpoint hands it each SQS request as a Pekko HTTP request
+ * ({@link #handle}), and its own deliveries go the same way ({@link #client()}). The queue URLs that ElasticMQ builds
+ * take the host of the request, so a client of the endpoint gets URLs that point at the endpoint's port.
  *
- * <p>The port is chosen when the object is made, and ElasticMQ binds it in {@link #start()}: its start is most of the
- * endpoint's, so the endpoint builds everything that only needs the address while ElasticMQ starts.
+ * <p>Its start is most of the endpoint's, so the endpoint calls {@link #start()} on a thread of its own and builds the
+ * rest meanwhile.
  */
-public final class EmbeddedElasticMq implements AutoCloseable {
+public final class EmbeddedElasticMq implements SqsService, AutoCloseable {
 
-    private final InetSocketAddress address;
+    /** The host of the endpoint's own requests; no socket is opened for it. */
+    static final URI INTERNAL = URI.create("http://elasticmq.internal");
+
+    /** Headers that Pekko's model keeps as parts of the entity or of the connection, not as headers. */
+    private static final Set<String> ENTITY_HEADERS =
+            Set.of("content-type", "content-length", "transfer-encoding", "connection");
+
     private final AwsAccount account;
-    private ActorSystem actorSystem;
-    private SQSRestServer server;
+    private volatile ActorSystem actorSystem;
+    private volatile Function<HttpRequest, CompletionStage<HttpResponse>> routes;
 
     public EmbeddedElasticMq(AwsAccount account) {
         this.account = account;
-        this.address = new InetSocketAddress("127.0.0.1", freeLoopbackPort());
     }
 
-    /** Starts ElasticMQ on its port, and returns once it listens. */
+    /** Starts ElasticMQ's actors, and returns once its routes can take requests. */
     public void start() {
         actorSystem = ActorSystem.create("elasticmq");
-        server = SQSRestServerBuilder.withActorSystem(actorSystem)
-                .withInterface(address.getHostString())
-                .withPort(address.getPort())
-                // "*" makes ElasticMQ build queue URLs from each request's Host header.
-                .withServerAddress(new NodeAddress("http", "*", 0, ""))
-                .withSQSLimits(StrictSQSLimits$.MODULE$)
-                .withAWSRegion(account.region())
-                .withAWSAccountId(account.accountId())
-                .start();
-        server.waitUntilStarted();
+        routes = ElasticMqRoutes.start(actorSystem, account.region(), account.accountId());
     }
 
     /**
-     * A port that was free a moment ago. Another process could take it before ElasticMQ binds it, and then the start
-     * fails and says so; on a loopback interface, with the kernel handing out ephemeral ports in turn, that is rare.
+     * Serves one SQS request, in either of SQS's protocols. ElasticMQ sees it as its own HTTP server would have parsed
+     * it, with an absolute URI made from the request's Host header.
      */
-    private static int freeLoopbackPort() {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free loopback port for ElasticMQ", e);
+    @Override
+    public CompletionStage<AwsResponse> handle(AwsRequest request) {
+        HttpRequest pekko;
+        try {
+            pekko = toPekko(request);
+        } catch (IllegalArgumentException | ExceptionWithErrorInfo unreadable) {
+            // What Pekko's own server would have refused: an unknown method, a request target that is no URI.
+            String reason = unreadable.getMessage().replaceAll("[\"\\\\\\p{Cntrl}]+", " ");
+            return CompletableFuture.completedFuture(AwsResponse.json(
+                    400,
+                    "application/x-amz-json-1.0",
+                    "{\"__type\":\"com.amazonaws.sqs#InvalidAddress\",\"message\":\"The request cannot be read: "
+                            + reason + "\"}"));
         }
+        return routes.apply(pekko).thenApply(EmbeddedElasticMq::fromPekko);
     }
 
-    public InetSocketAddress address() {
-        return address;
+    private static HttpRequest toPekko(AwsRequest request) {
+        String host = request.header("Host");
+        List<HttpHeader> headers = new ArrayList<>();
+        for (Map.Entry<String, String> header : request.headers()) {
+            if (!ENTITY_HEADERS.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                // ElasticMQ reads headers by name only (X-Amz-Target, X-Amzn-Trace-Id), so none is parsed: parsing
+                // each one with HttpHeader.parse cut the SQS throughput by half.
+                headers.add(RawHeader.create(header.getKey(), header.getValue()));
+            }
+        }
+        return HttpRequest.create()
+                .withMethod(HttpMethods.lookup(request.method())
+                        .orElseThrow(() -> new IllegalArgumentException("no HTTP method " + request.method())))
+                .withUri(Uri.create("http://" + (host == null ? "localhost" : host) + request.uri()))
+                .addHeaders(headers)
+                .withEntity(HttpEntities.create(contentType(request.header("Content-Type")), request.body()));
     }
 
-    /** What a queue's name is appended to, to make its URL on ElasticMQ's own port. */
+    /** As Pekko's own server reads it: a content type that cannot be parsed is read as none. */
+    private static ContentType contentType(String header) {
+        if (header != null) {
+            try {
+                return ContentTypes.parse(header);
+            } catch (IllegalArgumentException unparseable) {
+                // falls through to the default
+            }
+        }
+        return ContentTypes.APPLICATION_OCTET_STREAM;
+    }
+
+    private static AwsResponse fromPekko(HttpResponse response) {
+        var entity = (HttpEntity.Strict) response.entity();
+        Map<String, String> headers = new LinkedHashMap<>();
+        response.getHeaders().forEach(header -> headers.put(header.name(), header.value()));
+        return new AwsResponse(
+                response.status().intValue(),
+                entity.getContentType().toString(),
+                entity.getData().toArray(),
+                headers);
+    }
+
+    /** What a queue's name is appended to, to make its URL for {@link #client()}. */
     public String queueUrlPrefix() {
-        return "http://127.0.0.1:" + address.getPort() + "/" + account.accountId() + "/";
+        return INTERNAL + "/" + account.accountId() + "/";
     }
 
-    /** A client of ElasticMQ's own port, for the endpoint's deliveries. The caller closes it. */
+    /**
+     * An SQS client of this ElasticMQ that makes no network call: its requests go straight to {@link #handle}. The
+     * endpoint's deliveries use it. The caller closes it.
+     */
     public SqsAsyncClient client() {
         return SqsAsyncClient.builder()
-                .endpointOverride(URI.create("http://127.0.0.1:" + address.getPort()))
+                .endpointOverride(INTERNAL)
                 .region(Region.of(account.region()))
                 // ElasticMQ checks no signature, so the deliveries skip SigV4's hashing and signing.
                 .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(500))
+                .httpClient(new InProcessHttpClient(this))
                 .build();
     }
 
@@ -91,9 +150,6 @@ public final class EmbeddedElasticMq implements AutoCloseable {
             return;
         }
         try {
-            if (server != null) {
-                Await.result(server.stopAndGetFuture().apply(), Duration.create(10, "s"));
-            }
             Await.result(actorSystem.terminate(), Duration.create(10, "s"));
         } catch (Exception e) {
             throw new IllegalStateException("ElasticMQ did not stop", e);

@@ -54,7 +54,7 @@ public final class QueueDelivery {
     private final String baseUrl;
 
     /**
-     * @param sqs a client of ElasticMQ's own port (see {@link EmbeddedElasticMq#client()})
+     * @param sqs a client of ElasticMQ in this JVM (see {@link EmbeddedElasticMq#client()})
      */
     public QueueDelivery(SqsAsyncClient sqs, EmbeddedElasticMq elasticMq) {
         this.sqs = sqs;

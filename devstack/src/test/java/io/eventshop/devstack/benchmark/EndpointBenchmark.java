@@ -18,6 +18,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import org.elasticmq.StrictSQSLimits$;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -131,13 +134,18 @@ public final class EndpointBenchmark {
     // SQS throughput
 
     private static void sqsThroughput(LocalAwsEndpoint endpoint) throws Exception {
+        SQSRestServer elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1")
+                .withDynamicPort()
+                .withSQSLimits(StrictSQSLimits$.MODULE$)
+                .start();
+        int elasticMqPort = elasticMq.waitUntilStarted().localAddress().getPort();
         try (SqsClient viaEndpoint = sqs(endpoint.url());
-                SqsClient direct = sqs(endpoint.elasticMqUrl())) {
+                SqsClient direct = sqs(URI.create("http://127.0.0.1:" + elasticMqPort))) {
             String queueUrl = viaEndpoint
                     .createQueue(b -> b.queueName("bench-throughput"))
                     .queueUrl();
             String queueName = queueUrl.substring(queueUrl.lastIndexOf('/') + 1);
-            String directUrl = direct.getQueueUrl(b -> b.queueName(queueName)).queueUrl();
+            String directUrl = direct.createQueue(b -> b.queueName(queueName)).queueUrl();
             // Warm both paths up well: the JIT compiles ElasticMQ's code on whichever path runs first.
             sqsCycles(viaEndpoint, queueUrl, 400);
             sqsCycles(direct, directUrl, 400);
@@ -159,6 +167,8 @@ public final class EndpointBenchmark {
                     "SQS send+receive+delete from %d clients: %.0f requests/s through the endpoint, %.0f directly to ElasticMQ:"
                             + " ratio %.2f (goal >= 0.80)%n",
                     THROUGHPUT_THREADS, throughEndpoint, directly, throughEndpoint / directly);
+        } finally {
+            elasticMq.stopAndWait();
         }
     }
 

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventshop.devstack.LocalAwsEndpoint;
 import io.eventshop.devstack.junit.LocalAwsExtension;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,5 +55,24 @@ class SqsQueryProtocolIntegrationTests {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("<ErrorResponse").contains("NonExistentQueue");
+    }
+
+    @Test
+    void aRequestTargetThatIsNoUriGetsAnErrorAndTheEndpointServesOn(LocalAwsEndpoint endpoint) throws Exception {
+        String body = "Action=ListQueues&Version=2012-11-05";
+        String request = "POST /%zz HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body;
+        String response;
+        try (var socket = new Socket(InetAddress.getLoopbackAddress(), endpoint.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(response)
+                .startsWith("HTTP/1.1 400")
+                .contains("InvalidAddress")
+                .contains("%zz");
+        assertThat(post(endpoint, "Action=ListQueues").statusCode()).isEqualTo(200);
     }
 }
