@@ -65,30 +65,28 @@ final class FrontendHandler extends SimpleChannelInboundHandler<FullHttpRequest>
             return service.handle(request);
         } catch (RuntimeException e) {
             log.error("Unexpected failure handling {} {}", request.method(), request.uri(), e);
-            return AwsResponse.json(
-                    500,
-                    "application/json",
-                    "{\"__type\":\"InternalFailure\",\"message\":\""
-                            + e.getClass().getSimpleName() + "\"}");
+            return AwsResponse.jsonError(
+                    500, "application/json", "InternalFailure", e.getClass().getSimpleName());
         }
     }
 
     private static AwsResponse unavailable(Throwable failure) {
         log.error("ElasticMQ did not answer an SQS request", failure);
-        return AwsResponse.json(
+        return AwsResponse.jsonError(
                 503,
                 "application/x-amz-json-1.0",
-                "{\"__type\":\"com.amazonaws.sqs#ServiceUnavailable\",\"message\":\"ElasticMQ did not answer: "
-                        + failure.getClass().getSimpleName() + "\"}");
+                "com.amazonaws.sqs#ServiceUnavailable",
+                "ElasticMQ did not answer: " + failure.getClass().getSimpleName());
     }
 
     private static AwsResponse unroutable() {
-        return AwsResponse.json(
+        return AwsResponse.jsonError(
                 400,
                 "application/json",
-                "{\"__type\":\"UnknownOperationException\",\"message\":\"The devstack serves SQS, SNS and"
-                        + " EventBridge. It tells them apart by the service in the SigV4 credential scope, then by"
-                        + " X-Amz-Target, then by the Action parameter; this request has none it knows.\"}");
+                "UnknownOperationException",
+                "The devstack serves SQS, SNS and EventBridge. It tells them apart by the service in the SigV4"
+                        + " credential scope, then by X-Amz-Target, then by the Action parameter; this request has"
+                        + " none it knows.");
     }
 
     static void write(ChannelHandlerContext ctx, AwsResponse response, boolean keepAlive) {

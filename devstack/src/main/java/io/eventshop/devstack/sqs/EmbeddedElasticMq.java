@@ -74,12 +74,11 @@ public final class EmbeddedElasticMq implements SqsService, AutoCloseable {
             pekko = toPekko(request);
         } catch (IllegalArgumentException | ExceptionWithErrorInfo unreadable) {
             // What Pekko's own server would have refused: an unknown method, a request target that is no URI.
-            String reason = unreadable.getMessage().replaceAll("[\"\\\\\\p{Cntrl}]+", " ");
-            return CompletableFuture.completedFuture(AwsResponse.json(
+            return CompletableFuture.completedFuture(AwsResponse.jsonError(
                     400,
                     "application/x-amz-json-1.0",
-                    "{\"__type\":\"com.amazonaws.sqs#InvalidAddress\",\"message\":\"The request cannot be read: "
-                            + reason + "\"}"));
+                    "com.amazonaws.sqs#InvalidAddress",
+                    "The request cannot be read: " + unreadable.getMessage()));
         }
         return routes.apply(pekko).thenApply(EmbeddedElasticMq::fromPekko);
     }

@@ -49,8 +49,9 @@ object ElasticMqRoutes {
   ): JFunction[jm.HttpRequest, CompletionStage[jm.HttpResponse]] = {
     implicit val actorSystem: ActorSystem = system
     implicit val dispatcher: ExecutionContext = system.dispatcher
-    val queueManager = system.actorOf(Props(new QueueManagerActor(new NowProvider(), StrictSQSLimits, None)), "queues")
-    val handler = Route.toFunction(routes(system, queueManager, StrictSQSLimits, region, accountId))
+    val limits = StrictSQSLimits
+    val queueManager = system.actorOf(Props(new QueueManagerActor(new NowProvider(), limits, None)), "queues")
+    val handler = Route.toFunction(routes(system, queueManager, limits, region, accountId))
     request => {
       val answer = new CompletableFuture[jm.HttpResponse]()
       handler(request.asInstanceOf[HttpRequest])
