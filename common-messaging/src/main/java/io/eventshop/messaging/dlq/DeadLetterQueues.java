@@ -1,7 +1,7 @@
 package io.eventshop.messaging.dlq;
 
-import io.eventshop.messaging.topology.ConsumerQueue;
-import io.eventshop.messaging.topology.Topology;
+import io.eventshop.topology.ConsumerQueue;
+import io.eventshop.topology.Topology;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;

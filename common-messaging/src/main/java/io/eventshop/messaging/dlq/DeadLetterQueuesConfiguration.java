@@ -1,7 +1,7 @@
 package io.eventshop.messaging.dlq;
 
 import io.eventshop.messaging.MessagingProperties;
-import io.eventshop.messaging.topology.Topology;
+import io.eventshop.topology.Topology;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.sqs.SqsClient;

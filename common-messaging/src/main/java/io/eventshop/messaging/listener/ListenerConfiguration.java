@@ -6,8 +6,8 @@ import io.awspring.cloud.sqs.listener.errorhandler.ExponentialBackoffErrorHandle
 import io.eventshop.events.EventJson;
 import io.eventshop.messaging.MessagingProperties;
 import io.eventshop.messaging.inbox.Inbox;
-import io.eventshop.messaging.topology.ConsumerQueue;
-import io.eventshop.messaging.topology.Topology;
+import io.eventshop.topology.ConsumerQueue;
+import io.eventshop.topology.Topology;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,8 @@
 package io.eventshop.messaging.topology;
 
+import io.eventshop.topology.Archive;
+import io.eventshop.topology.EventBus;
+import io.eventshop.topology.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

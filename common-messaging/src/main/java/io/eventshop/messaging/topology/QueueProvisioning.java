@@ -1,5 +1,7 @@
 package io.eventshop.messaging.topology;
 
+import io.eventshop.topology.ConsumerQueue;
+import io.eventshop.topology.DeadLetterQueue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package io.eventshop.messaging.topology;
 
+import io.eventshop.topology.ConsumerQueue;
+import io.eventshop.topology.Subscription;
+import io.eventshop.topology.Topic;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

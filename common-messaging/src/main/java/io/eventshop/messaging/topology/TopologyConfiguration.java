@@ -1,5 +1,6 @@
 package io.eventshop.messaging.topology;
 
+import io.eventshop.topology.Topology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.springframework.beans.factory.SmartInitializingSingleton;

@@ -1,5 +1,11 @@
 package io.eventshop.messaging.topology;
 
+import io.eventshop.topology.ConsumerQueue;
+import io.eventshop.topology.DeadLetterQueue;
+import io.eventshop.topology.EventBus;
+import io.eventshop.topology.Rule;
+import io.eventshop.topology.Topic;
+import io.eventshop.topology.Topology;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.eventshop.messaging.topology;
 
+import io.eventshop.topology.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;

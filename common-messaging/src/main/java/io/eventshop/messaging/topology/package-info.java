@@ -1,5 +1,5 @@
 /**
- * The messaging topology declared in {@code infra/topology.yaml}: its typed model, and the provisioner that creates
- * or verifies its topics, queues, subscriptions, event buses, rules and archives at start-up.
+ * The provisioner that creates or verifies the topology's topics, queues, subscriptions, event buses, rules and
+ * archives at start-up, from the model in {@code io.eventshop.topology}.
  */
 package io.eventshop.messaging.topology;

@@ -1,5 +1,6 @@
 package io.eventshop.messaging.topology;
 
+import io.eventshop.topology.Topology;
 import java.util.UUID;
 
 /** Small topologies with names unique to one test, so tests can share one endpoint without colliding. */

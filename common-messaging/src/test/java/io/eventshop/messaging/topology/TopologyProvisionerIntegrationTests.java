@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.eventshop.devstack.LocalAwsEndpoint;
 import io.eventshop.devstack.junit.LocalAwsExtension;
+import io.eventshop.topology.ConsumerQueue;
+import io.eventshop.topology.Topology;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

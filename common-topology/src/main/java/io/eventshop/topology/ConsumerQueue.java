@@ -1,4 +1,4 @@
-package io.eventshop.messaging.topology;
+package io.eventshop.topology;
 
 /**
  * The SQS queue that one service consumes, with its dead-letter queue and, for saga consumers, its subscription to

@@ -1,4 +1,4 @@
-package io.eventshop.messaging.topology;
+package io.eventshop.topology;
 
 /**
  * An SNS topic that publishers send events to.

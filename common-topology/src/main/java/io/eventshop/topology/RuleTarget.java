@@ -1,4 +1,4 @@
-package io.eventshop.messaging.topology;
+package io.eventshop.topology;
 
 /**
  * A target of an EventBridge rule: one of the declared queues, which receives the whole event as its body.

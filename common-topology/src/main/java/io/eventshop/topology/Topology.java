@@ -1,4 +1,4 @@
-package io.eventshop.messaging.topology;
+package io.eventshop.topology;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

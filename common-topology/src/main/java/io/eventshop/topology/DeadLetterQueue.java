@@ -1,4 +1,4 @@
-package io.eventshop.messaging.topology;
+package io.eventshop.topology;
 
 /**
  * The queue that SQS moves a message to once it has been received {@code maxReceiveCount} times without being
