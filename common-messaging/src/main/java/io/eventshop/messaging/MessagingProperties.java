@@ -16,7 +16,10 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param serviceName the service that publishes and consumes, such as {@code payment-service}: the EventBridge source
  *     is {@code eventshop.<serviceName>} and the inbox consumer is this name
- * @param topic the name of the SNS FIFO topic the relay publishes to
+ * @param topic the SNS FIFO topic the relay publishes to: its ARN ({@code arn:aws:sns:<region>:<account>:order-events.fifo}),
+ *     used as it is, which is how it is given on AWS ({@code EVENTSHOP_MESSAGING_TOPIC}, from the CDK stack), or its
+ *     name, whose ARN is then looked up with SNS ListTopics (the devstack, docker compose, tests). ListTopics cannot be
+ *     granted on one topic only, so a service whose role may touch only its own resources needs the ARN
  * @param eventBus the name of the EventBridge bus the relay publishes to
  * @param relay the outbox relay
  * @param inbox the inbox
@@ -31,6 +34,16 @@ public record MessagingProperties(
         @Valid @DefaultValue Relay relay,
         @Valid @DefaultValue Inbox inbox,
         @Valid @DefaultValue Listener listener) {
+
+    /** The topic's ARN, when {@link #topic} is one; {@code null} when it is a name. */
+    public @Nullable String topicArn() {
+        return topic.startsWith("arn:") ? topic : null;
+    }
+
+    /** The topic's name: {@link #topic} itself, or the last part of its ARN. */
+    public String topicName() {
+        return topic.substring(topic.lastIndexOf(':') + 1);
+    }
 
     /**
      * The outbox relay.

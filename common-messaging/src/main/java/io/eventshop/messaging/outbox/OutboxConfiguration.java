@@ -74,7 +74,7 @@ public class OutboxConfiguration {
                 new RelayLeadership(dataSource, properties.serviceName()),
                 repository,
                 List.of(
-                        new SnsEventPublisher(sns, properties.topic()),
+                        new SnsEventPublisher(sns, properties.topicName(), properties.topicArn()),
                         new EventBridgeEventPublisher(eventBridge, properties.eventBus())),
                 new OutboxMetrics(meterRegistry, clock),
                 new Backoff(relay.initialBackoff(), relay.maxBackoff()),

@@ -19,8 +19,9 @@ import software.amazon.awssdk.services.sns.model.Topic;
  * id its eventId, and the outbox attributes become message attributes (so that subscriptions can filter on
  * {@code eventType} and raw deliveries carry {@code traceparent}).
  *
- * <p>The topic is looked up by name with ListTopics the first time it is needed, and never created here: provisioning
- * is the topology's job. Until the topic exists, every publish fails and the relay retries with backoff.
+ * <p>Given the topic's ARN (as on AWS), it publishes to it and makes no other call. Given its name, it looks the ARN up
+ * with ListTopics the first time it is needed. It never creates the topic: provisioning is the topology's job. Until
+ * the topic exists, every publish fails and the relay retries with backoff.
  */
 final class SnsEventPublisher implements EventPublisher {
 
@@ -31,9 +32,14 @@ final class SnsEventPublisher implements EventPublisher {
     private final String topicName;
     private volatile @Nullable String topicArn;
 
-    SnsEventPublisher(SnsClient sns, String topicName) {
+    /**
+     * @param topicName the topic's name
+     * @param topicArn the topic's ARN, or {@code null} to look it up by name
+     */
+    SnsEventPublisher(SnsClient sns, String topicName, @Nullable String topicArn) {
         this.sns = sns;
         this.topicName = topicName;
+        this.topicArn = topicArn;
     }
 
     @Override

@@ -262,7 +262,7 @@ class RelayIntegrationTests {
                 new RelayLeadership(dataSource, "payment-service"),
                 repository,
                 List.of(
-                        new SnsEventPublisher(sns, "relay-events.fifo"),
+                        new SnsEventPublisher(sns, "relay-events.fifo", null),
                         new EventBridgeEventPublisher(eventBridge, "relay-bus")),
                 new OutboxMetrics(meters, Clock.systemUTC()),
                 new Backoff(Duration.ofMillis(200), Duration.ofSeconds(1)),
