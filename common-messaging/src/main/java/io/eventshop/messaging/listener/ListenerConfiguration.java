@@ -1,5 +1,6 @@
 package io.eventshop.messaging.listener;
 
+import io.awspring.cloud.sqs.listener.QueueNotFoundStrategy;
 import io.awspring.cloud.sqs.listener.SqsMessageListenerContainer;
 import io.awspring.cloud.sqs.listener.acknowledgement.handler.AcknowledgementMode;
 import io.awspring.cloud.sqs.listener.errorhandler.ExponentialBackoffErrorHandler;
@@ -65,6 +66,9 @@ public class ListenerConfiguration {
                         .acknowledgementInterval(Duration.ZERO)
                         .acknowledgementThreshold(0)
                         .messageAttributeNames(List.of("All"))
+                        // Never CreateQueue (Spring Cloud AWS's default for a queue it cannot find): the topology
+                        // creates queues, and the service's IAM role does not allow it.
+                        .queueNotFoundStrategy(QueueNotFoundStrategy.FAIL)
                         // ApproximateReceiveCount drives the backoff; MessageGroupId keeps FIFO dead letters in order.
                         .messageSystemAttributeNames(List.of(MessageSystemAttributeName.ALL))
                         .listenerShutdownTimeout(listener.shutdownTimeout())

@@ -8,6 +8,9 @@ import java.util.List;
  */
 public class MissingTopologyException extends IllegalStateException {
 
+    /** The CloudFormation stack of infra/aws that creates the topology's resources on AWS. */
+    public static final String STACK = "eventshop-messaging";
+
     private final List<String> missing;
 
     public MissingTopologyException(List<String> missing) {
@@ -17,7 +20,8 @@ public class MissingTopologyException extends IllegalStateException {
     }
 
     private static String line(String resource) {
-        return "Missing " + resource + "; start with eventshop.messaging.provision=true or create it (infra/terraform)";
+        return "Missing " + resource + "; deploy the CDK stack " + STACK
+                + " (infra/aws), or start with eventshop.messaging.provision=true";
     }
 
     /** The missing resources, such as {@code "SQS queue payment-service-events.fifo"}. */

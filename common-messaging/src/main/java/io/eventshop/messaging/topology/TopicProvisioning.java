@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.NotFoundException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -82,12 +83,22 @@ final class TopicProvisioning {
         }
     }
 
-    /** The ARN of the topic with this name, if it exists. */
+    /** The ARN of the topic with this name, if it exists, found with ListTopics (which IAM cannot limit to a topic). */
     Optional<String> arnOf(String topicName) {
         return sns.listTopicsPaginator(request -> {}).topics().stream()
                 .map(topic -> topic.topicArn())
                 .filter(arn -> arn.endsWith(":" + topicName))
                 .findFirst();
+    }
+
+    /** The ARN, if the topic exists: found with GetTopicAttributes on the ARN itself, which IAM can limit to it. */
+    Optional<String> existing(String topicArn) {
+        try {
+            sns.getTopicAttributes(request -> request.topicArn(topicArn));
+            return Optional.of(topicArn);
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     /** The ARN of the queue's subscription to the topic, if it exists. */

@@ -1,5 +1,6 @@
 package io.eventshop.messaging.topology;
 
+import io.eventshop.messaging.MessagingProperties;
 import io.eventshop.topology.Topology;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,13 +14,14 @@ import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Reads the topology and, at start-up, provisions it ({@code eventshop.messaging.provision=true}) or verifies it; with
+ * Reads the topology and, at start-up, provisions it ({@code eventshop.messaging.provision=true}) or verifies the part
+ * of it that the service uses ({@link TopologyStartup}); with
  * {@code eventshop.messaging.topology-check=false} it does neither, for an instance that must start while AWS is
  * unreachable (its relay retries until the resources answer).
  * Needs {@link SqsClient}, {@link SnsClient} and {@link EventBridgeClient} beans for the service's AWS endpoint.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TopologyProperties.class)
+@EnableConfigurationProperties({TopologyProperties.class, MessagingProperties.class})
 public class TopologyConfiguration {
 
     @Bean
@@ -39,7 +41,10 @@ public class TopologyConfiguration {
     @Bean
     @ConditionalOnBooleanProperty(name = "eventshop.messaging.topology-check", matchIfMissing = true)
     SmartInitializingSingleton topologyStartup(
-            TopologyProvisioner provisioner, Topology topology, TopologyProperties properties) {
-        return new TopologyStartup(provisioner, topology, properties.provision());
+            TopologyProvisioner provisioner,
+            Topology topology,
+            TopologyProperties properties,
+            MessagingProperties messaging) {
+        return new TopologyStartup(provisioner, topology, properties.provision(), messaging);
     }
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -78,11 +79,27 @@ public final class TopologyProvisioner {
     }
 
     /**
-     * Checks that every resource of the topology exists, without changing anything.
+     * Checks that every resource of the topology exists, without changing anything; topics are found by name with
+     * ListTopics.
      *
      * @throws MissingTopologyException naming each missing resource
      */
     public void verify(Topology topology) {
+        verify(topology, null);
+    }
+
+    /**
+     * Checks that every resource of the topology exists, without changing anything, with calls that name the resource
+     * they read (so that an IAM policy can allow them on that resource alone): SQS GetQueueUrl, GetQueueAttributes;
+     * SNS GetTopicAttributes, ListSubscriptionsByTopic; EventBridge DescribeEventBus, DescribeRule, ListTargetsByRule,
+     * DescribeArchive. ListTopics, which IAM cannot limit to one topic, is called only when no topic ARN is known.
+     *
+     * @param knownTopicArn the ARN of a topic, from which the topics' ARNs are derived (same partition, region and
+     *     account); {@code null} to find the topics by name with ListTopics
+     * @throws MissingTopologyException naming each missing resource
+     */
+    public void verify(Topology topology, @Nullable String knownTopicArn) {
+        AwsArns arns = knownTopicArn == null ? null : AwsArns.of(knownTopicArn);
         List<String> missing = new ArrayList<>();
         for (ConsumerQueue queue : topology.queues()) {
             for (String name : List.of(queue.deadLetterQueue().name(), queue.name())) {
@@ -92,7 +109,8 @@ public final class TopologyProvisioner {
             }
         }
         for (Topic topic : topology.topics()) {
-            Optional<String> topicArn = topics.arnOf(topic.name());
+            Optional<String> topicArn =
+                    arns == null ? topics.arnOf(topic.name()) : topics.existing(arns.topic(topic.name()));
             if (topicArn.isEmpty()) {
                 missing.add(ResourceKind.SNS_TOPIC + " " + topic.name());
                 continue;

@@ -92,7 +92,8 @@ class TopologyProvisionerIntegrationTests {
         assertThatExceptionOfType(MissingTopologyException.class)
                 .isThrownBy(() -> provisioner.verify(TestTopologies.queues(id)))
                 .withMessageContaining("Missing SQS queue fifo-" + id
-                        + ".fifo; start with eventshop.messaging.provision=true or create it (infra/terraform)")
+                        + ".fifo; deploy the CDK stack eventshop-messaging (infra/aws), or start with"
+                        + " eventshop.messaging.provision=true")
                 .satisfies(e -> assertThat(e.missing())
                         .containsExactly(
                                 "SQS queue fifo-" + id + "-dlq.fifo",
@@ -110,12 +111,109 @@ class TopologyProvisionerIntegrationTests {
                 .withBean(EventBridgeClient.class, () -> LocalAwsClients.events(endpoint))
                 .withPropertyValues(
                         "eventshop.messaging.provision=false",
-                        "eventshop.messaging.topology=classpath:never-provisioned-topology.yaml")
-                .run(context -> assertThat(context)
-                        .hasFailed()
-                        .getFailure()
-                        .hasMessageContaining("Missing SQS queue never-provisioned-events.fifo; start with"
-                                + " eventshop.messaging.provision=true or create it (infra/terraform)"));
+                        "eventshop.messaging.topology=classpath:never-provisioned-topology.yaml",
+                        "eventshop.messaging.service-name=never-provisioned-service")
+                .run(
+                        context -> assertThat(context)
+                                .hasFailed()
+                                .getFailure()
+                                .hasMessageContaining(
+                                        "Missing SQS queue never-provisioned-events.fifo; deploy the CDK stack"
+                                                + " eventshop-messaging (infra/aws), or start with eventshop.messaging.provision=true"));
+    }
+
+    @Test
+    void aServicesPartIsItsQueueItsTopicItsBusAndTheRulesThatDeliverToItsQueue() {
+        Topology shipping = ServiceTopology.of(topology, "shipping-service", "order-events.fifo", "eventshop");
+        Topology notification = ServiceTopology.of(topology, "notification-service", "order-events.fifo", "eventshop");
+
+        assertThat(ServiceTopology.describe(shipping))
+                .isEqualTo("SQS queues [shipping-service-events.fifo, shipping-service-events-dlq.fifo],"
+                        + " SNS topics [order-events.fifo],"
+                        + " SNS subscriptions [order-events.fifo -> shipping-service-events.fifo],"
+                        + " EventBridge buses [eventshop], EventBridge rules []");
+        assertThat(ServiceTopology.describe(notification))
+                .isEqualTo("SQS queues [notification-service-events, notification-service-events-dlq],"
+                        + " SNS topics [order-events.fifo], SNS subscriptions [], EventBridge buses [eventshop],"
+                        + " EventBridge rules [eventshop/customer-outcomes, eventshop/high-value-orders]");
+        assertThat(notification.eventBuses().getFirst().archive()).isNull();
+    }
+
+    /** The calls are those that TopologyStartup's Javadoc lists for start-up, and the CDK task role allows. */
+    @Test
+    void verifyingAServicesPartByTopicArnCallsOnlyActionsThatIamGrantsOnItsOwnResources(LocalAwsEndpoint endpoint) {
+        provisionDeclaredTopology();
+        String topicArn = endpoint.account().arn("sns", "order-events.fifo");
+        var calls = new AwsCalls();
+        try (SqsClient recordedSqs = LocalAwsClients.sqs(endpoint, calls);
+                SnsClient recordedSns = LocalAwsClients.sns(endpoint, calls);
+                EventBridgeClient recordedEvents = LocalAwsClients.events(endpoint, calls)) {
+            var recorded = new TopologyProvisioner(recordedSqs, recordedSns, recordedEvents);
+
+            recorded.verify(
+                    ServiceTopology.of(topology, "shipping-service", "order-events.fifo", "eventshop"), topicArn);
+
+            assertThat(calls.actions())
+                    .containsExactly(
+                            "events:DescribeEventBus",
+                            "sns:GetTopicAttributes",
+                            "sns:ListSubscriptionsByTopic",
+                            "sqs:GetQueueAttributes",
+                            "sqs:GetQueueUrl");
+            assertThat(calls.of("sqs"))
+                    .allSatisfy(call -> assertThat(call.request().toString()).contains("shipping-service-events"));
+            assertThat(calls.of("sns"))
+                    .allSatisfy(call -> assertThat(call.request().toString()).contains(topicArn));
+            calls.clear();
+
+            recorded.verify(
+                    ServiceTopology.of(topology, "notification-service", "order-events.fifo", "eventshop"), topicArn);
+
+            assertThat(calls.actions())
+                    .containsExactly(
+                            "events:DescribeEventBus",
+                            "events:DescribeRule",
+                            "events:ListTargetsByRule",
+                            "sns:GetTopicAttributes",
+                            "sqs:GetQueueUrl");
+            assertThat(calls.of("sqs"))
+                    .allSatisfy(call -> assertThat(call.request().toString()).contains("notification-service-events"));
+            assertThat(calls.of("events"))
+                    .allSatisfy(call -> assertThat(call.request().toString()).contains("eventshop"));
+        }
+    }
+
+    @Test
+    void aServiceMissesOnlyItsOwnPartAndNotTheOtherServicesQueuesNorTheArchive() {
+        try (LocalAwsEndpoint empty = LocalAwsEndpoint.start(0);
+                SqsClient emptySqs = LocalAwsClients.sqs(empty);
+                SnsClient emptySns = LocalAwsClients.sns(empty);
+                EventBridgeClient emptyEvents = LocalAwsClients.events(empty)) {
+            var provisioner = new TopologyProvisioner(emptySqs, emptySns, emptyEvents);
+            Topology shipping = ServiceTopology.of(topology, "shipping-service", "order-events.fifo", "eventshop");
+            String topicArn = empty.account().arn("sns", "order-events.fifo");
+
+            assertThatExceptionOfType(MissingTopologyException.class)
+                    .isThrownBy(() -> provisioner.verify(shipping, topicArn))
+                    .satisfies(e -> assertThat(e.missing())
+                            .containsExactly(
+                                    "SQS queue shipping-service-events-dlq.fifo",
+                                    "SQS queue shipping-service-events.fifo",
+                                    "SNS topic order-events.fifo",
+                                    "EventBridge event bus eventshop"));
+
+            provisioner.provision(shipping);
+
+            provisioner.verify(shipping, topicArn);
+            assertThatExceptionOfType(MissingTopologyException.class)
+                    .isThrownBy(() -> provisioner.verify(topology, topicArn))
+                    .satisfies(e -> assertThat(e.missing())
+                            .contains(
+                                    "SQS queue payment-service-events.fifo",
+                                    "EventBridge rule eventshop/customer-outcomes",
+                                    "EventBridge archive eventshop-events")
+                            .doesNotContain("SQS queue shipping-service-events.fifo"));
+        }
     }
 
     @Test
