@@ -1,0 +1,261 @@
+package io.eventshop.infra.aws;
+
+import static io.eventshop.infra.aws.Synthesized.elements;
+import static io.eventshop.infra.aws.Synthesized.logicalId;
+import static io.eventshop.infra.aws.Synthesized.resources;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventshop.infra.aws.EventshopApp.EventshopStacks;
+import io.eventshop.topology.ConsumerQueue;
+import io.eventshop.topology.Topology;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/** Each service runs with least privilege, docker compose's environment, and only its public API exposed. */
+class ServicesStackTests {
+
+    private static final Set<String> MESSAGING_PREFIXES = Set.of("sqs:", "sns:", "events:", "secretsmanager:");
+
+    private static EventshopStacks stacks;
+    private static Topology topology;
+    private static JsonNode template;
+
+    @BeforeAll
+    static void synthesize() {
+        stacks = new Synthesized().stacks;
+        topology = DeploymentSettings.defaults().topology();
+        template = Synthesized.template(stacks.services());
+    }
+
+    @Test
+    void eachTaskRoleReachesOnlyItsOwnQueuesTheTopicTheBusAndTheRulesToItsQueue() {
+        MessagingStack messaging = stacks.messaging();
+        for (EventshopService service : EventshopService.ALL) {
+            ConsumerQueue queue = topology.queueFor(service.name());
+            String roleId = logicalId(
+                    stacks.services().service(service.name()).taskDefinition().getTaskRole());
+            List<String> own = new ArrayList<>(List.of(
+                    logicalId(messaging.queue(queue.name())),
+                    logicalId(messaging.deadLetterQueueOf(queue.name())),
+                    logicalId(messaging.topic("order-events.fifo")),
+                    logicalId(messaging.eventBus("eventshop"))));
+            topology.eventBuses().getFirst().rules().stream()
+                    .filter(rule -> rule.targets().stream()
+                            .anyMatch(target -> target.queue().equals(queue.name())))
+                    .forEach(rule -> own.add(logicalId(messaging.rule("eventshop", rule.name()))));
+
+            List<String> granted = new ArrayList<>();
+            for (JsonNode statement : statementsOf(roleId)) {
+                boolean messagingAction = elements(statement.path("Action")).stream()
+                        .anyMatch(action -> MESSAGING_PREFIXES.stream().anyMatch(action.asString()::startsWith));
+                if (!messagingAction) {
+                    assertThat(elements(statement.path("Action")))
+                            .extracting(JsonNode::asString)
+                            .as("%s: a non-messaging action", service.name())
+                            .containsExactly("cloudwatch:PutMetricData");
+                    continue;
+                }
+                for (JsonNode resource : elements(statement.path("Resource"))) {
+                    assertThat(resource.isString() && resource.asString().contains("*"))
+                            .as("%s: a wildcard resource in %s", service.name(), statement)
+                            .isFalse();
+                    String reference = resource.toString();
+                    assertThat(own)
+                            .as("%s may reach %s", service.name(), reference)
+                            .anyMatch(reference::contains);
+                    own.stream().filter(reference::contains).forEach(granted::add);
+                }
+            }
+            assertThat(granted).as(service.name()).containsAll(own);
+        }
+    }
+
+    @Test
+    void eachServiceReadsOnlyItsOwnLoginAndNeverTheMasterSecret() {
+        for (EventshopService service : EventshopService.ALL) {
+            DeployedService deployed = stacks.services().service(service.name());
+            String executionRole = logicalId(deployed.taskDefinition().obtainExecutionRole());
+            List<String> secrets = statementsOf(executionRole).stream()
+                    .filter(statement -> statement.path("Action").toString().contains("secretsmanager:"))
+                    .flatMap(statement -> elements(statement.path("Resource")).stream())
+                    .map(JsonNode::toString)
+                    .toList();
+            String ownLogin = logicalId(stacks.data().loginOf(service));
+            assertThat(secrets).isNotEmpty().allMatch(secret -> secret.contains(ownLogin));
+            assertThat(String.join(",", secrets))
+                    .doesNotContain(logicalId(stacks.data().masterSecret()))
+                    .doesNotContain("Secret*");
+            assertThat(statementsOf(logicalId(deployed.taskDefinition().getTaskRole()))
+                            .toString())
+                    .doesNotContain("secretsmanager:");
+        }
+    }
+
+    @Test
+    void eachServiceGetsDockerComposesEnvironmentLessTheLocalEndpointAndKeys() throws IOException {
+        JsonNode compose = new YAMLMapper().readTree(Files.readString(Path.of("../../docker-compose.yml")));
+        for (EventshopService service : EventshopService.ALL) {
+            JsonNode container = containerOf(service);
+            Map<String, String> environment = new HashMap<>();
+            elements(container.path("Environment"))
+                    .forEach(variable -> environment.put(
+                            variable.path("Name").asString(),
+                            variable.path("Value").isString()
+                                    ? variable.path("Value").asString()
+                                    : variable.path("Value").toString()));
+            List<String> secrets = elements(container.path("Secrets")).stream()
+                    .map(secret -> secret.path("Name").asString())
+                    .toList();
+            compose.path("services")
+                    .path(service.name())
+                    .path("environment")
+                    .properties()
+                    .forEach(entry -> {
+                        String name = entry.getKey();
+                        switch (name) {
+                            case "AWS_ENDPOINT_URL", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY" ->
+                                assertThat(environment).as(service.name()).doesNotContainKey(name);
+                            case "EVENTSHOP_MESSAGING_PROVISION" ->
+                                assertThat(environment).containsEntry(name, "false");
+                            case "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD" ->
+                                assertThat(secrets).as(service.name()).contains(name);
+                            case "SPRING_DATASOURCE_URL" ->
+                                assertThat(environment.get(name))
+                                        .startsWith("{")
+                                        .contains("/" + service.database() + "?sslmode=require");
+                            default ->
+                                assertThat(environment)
+                                        .as(service.name())
+                                        .containsEntry(name, entry.getValue().asString());
+                        }
+                    });
+            assertThat(environment.get("EVENTSHOP_MESSAGING_TOPIC"))
+                    .contains(logicalId(stacks.messaging().topic("order-events.fifo")));
+        }
+    }
+
+    @Test
+    void aDeployStopsTasksWithinTheVisibilityTimeoutAndTheListenerFinishesFirst() {
+        for (EventshopService service : EventshopService.ALL) {
+            JsonNode container = containerOf(service);
+            int visibility = topology.queueFor(service.name()).visibilityTimeoutSeconds();
+            int stopTimeout = container.path("StopTimeout").asInt();
+            String shutdown = elements(container.path("Environment")).stream()
+                    .filter(variable ->
+                            variable.path("Name").asString().equals("EVENTSHOP_MESSAGING_LISTENER_SHUTDOWN_TIMEOUT"))
+                    .findFirst()
+                    .orElseThrow()
+                    .path("Value")
+                    .asString();
+            assertThat(stopTimeout).isPositive().isLessThan(visibility);
+            assertThat(Integer.parseInt(shutdown.replace("s", ""))).isLessThan(stopTimeout);
+            assertThat(container.path("LogConfiguration").path("LogDriver").asString())
+                    .isEqualTo("awslogs");
+        }
+        resources(template, "AWS::Logs::LogGroup")
+                .forEach((id, group) ->
+                        assertThat(group.path("RetentionInDays").asInt()).as(id).isPositive());
+    }
+
+    @Test
+    void theLoadBalancerRoutesEachApiToItsServiceAndBlocksOperationsPaths() {
+        Map<String, JsonNode> rules = resources(template, "AWS::ElasticLoadBalancingV2::ListenerRule");
+        for (EventshopService service : EventshopService.ALL) {
+            String targetGroup = logicalId(stacks.services().targetGroup(service.name()));
+            JsonNode rule = rules.values().stream()
+                    .filter(candidate -> candidate.path("Actions").toString().contains(targetGroup))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no rule for " + service.name()));
+            assertThat(pathsOf(rule)).containsExactlyElementsOf(service.paths());
+        }
+        JsonNode blocking = rules.values().stream()
+                .filter(rule -> rule.path("Priority").asInt() == 1)
+                .findFirst()
+                .orElseThrow();
+        assertThat(pathsOf(blocking)).contains("/ops/*", "/actuator/*", "/simulated-provider/*");
+        assertThat(blocking.path("Actions").get(0).path("Type").asString()).isEqualTo("fixed-response");
+        assertThat(rules.values()).allMatch(rule -> rule.path("Priority").asInt() >= 1);
+
+        resources(template, "AWS::ElasticLoadBalancingV2::TargetGroup")
+                .forEach((id, group) ->
+                        assertThat(group.path("HealthCheckPath").asString()).isEqualTo("/actuator/health/readiness"));
+        JsonNode listener = resources(template, "AWS::ElasticLoadBalancingV2::Listener")
+                .values()
+                .iterator()
+                .next();
+        assertThat(listener.path("DefaultActions")
+                        .get(0)
+                        .path("FixedResponseConfig")
+                        .path("StatusCode")
+                        .asString())
+                .isEqualTo("404");
+    }
+
+    @Test
+    void eachConsumerScalesOnItsBacklogPerTaskAndOrderServiceAlsoOnCpu() {
+        Map<String, JsonNode> policies = resources(template, "AWS::ApplicationAutoScaling::ScalingPolicy");
+        long stepPolicies = policies.values().stream()
+                .filter(policy -> policy.path("PolicyType").asString().equals("StepScaling"))
+                .count();
+        // Step scaling comes as a pair, one to add tasks and one to remove them.
+        assertThat(stepPolicies).isEqualTo(2L * EventshopService.ALL.size());
+        assertThat(policies.values().stream()
+                        .filter(policy -> policy.path("PolicyType").asString().equals("TargetTrackingScaling")))
+                .singleElement()
+                .satisfies(policy -> assertThat(policy.toString()).contains("ECSServiceAverageCPUUtilization"));
+        String alarms = resources(template, "AWS::CloudWatch::Alarm").values().toString();
+        for (ConsumerQueue queue : topology.queues()) {
+            assertThat(alarms).contains(logicalId(stacks.messaging().queue(queue.name())));
+        }
+        assertThat(alarms).contains("RunningTaskCount");
+    }
+
+    @Test
+    void theDatabasesAreSetUpBeforeAnyServiceStarts() {
+        String setup = resources(template, "Custom::EventshopDatabaseSetup")
+                .keySet()
+                .iterator()
+                .next();
+        template.path("Resources").properties().forEach(entry -> {
+            if (entry.getValue().path("Type").asString().equals("AWS::ECS::Service")) {
+                assertThat(entry.getValue().path("DependsOn").toString())
+                        .as(entry.getKey())
+                        .contains(setup);
+            }
+        });
+        assertThat(resources(template, "AWS::ECS::Service")).hasSize(EventshopService.ALL.size());
+    }
+
+    private static List<String> pathsOf(JsonNode rule) {
+        return elements(rule.path("Conditions")).stream()
+                .flatMap(condition ->
+                        elements(condition.path("PathPatternConfig").path("Values")).stream())
+                .map(JsonNode::asString)
+                .toList();
+    }
+
+    private static JsonNode containerOf(EventshopService service) {
+        String taskId = logicalId(stacks.services().service(service.name()).taskDefinition());
+        return resources(template, "AWS::ECS::TaskDefinition")
+                .get(taskId)
+                .path("ContainerDefinitions")
+                .get(0);
+    }
+
+    private static List<JsonNode> statementsOf(String roleId) {
+        return resources(template, "AWS::IAM::Policy").values().stream()
+                .filter(policy -> policy.path("Roles").toString().contains(roleId))
+                .flatMap(policy -> elements(policy.path("PolicyDocument").path("Statement")).stream())
+                .toList();
+    }
+}
