@@ -127,6 +127,8 @@ class ServicesStackTests {
                                 assertThat(environment).as(service.name()).doesNotContainKey(name);
                             case "EVENTSHOP_MESSAGING_PROVISION" ->
                                 assertThat(environment).containsEntry(name, "false");
+                            case "AWS_REGION" ->
+                                assertThat(environment).containsEntry(name, "{\"Ref\":\"AWS::Region\"}");
                             case "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD" ->
                                 assertThat(secrets).as(service.name()).contains(name);
                             case "SPRING_DATASOURCE_URL" ->
