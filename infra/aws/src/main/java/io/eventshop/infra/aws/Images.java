@@ -1,5 +1,6 @@
 package io.eventshop.infra.aws;
 
+import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.services.ecr.Repository;
 import software.amazon.awscdk.services.ecr.assets.Platform;
@@ -31,6 +32,8 @@ final class Images {
                 AssetImageProps.builder()
                         .file("infra/docker/Dockerfile")
                         .buildArgs(Map.of("SERVICE", service.name()))
+                        // The synthesized app lives inside the project; the asset must not copy it into itself.
+                        .exclude(List.of("infra/aws/cdk.out", "**/target", ".git", ".devstack", "**/node_modules"))
                         .platform(Platform.LINUX_AMD64)
                         .build());
     }
