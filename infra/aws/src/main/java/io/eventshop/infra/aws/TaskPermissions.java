@@ -16,7 +16,7 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
  * <ul>
  *   <li>its queue: receive, delete, change visibility, and send (a redrive from the DLQ sends back to it);
  *   <li>its dead-letter queue: the same, to list and redrive dead letters ({@code /ops/dlq}) and to send a poison
- *       message there at once, plus SQS's message-move tasks;
+ *       message there at once, plus SQS's message-move task that redrives a standard DLQ;
  *   <li>the topic: publish, and read its attributes and subscriptions (the start-up check);
  *   <li>the bus: put events, and describe it and the rules that deliver to its queue (the start-up check);
  *   <li>CloudWatch: put metric data in eventshop's namespace only.
