@@ -28,8 +28,8 @@ import software.constructs.Construct;
 /**
  * Creates each service's database and login before the services start: a custom resource runs a one-off Fargate task
  * ({@code infra/aws/database-setup}) as the database's master login, and waits (up to 14 minutes) until it has
- * exited successfully. The
- * services depend on it, so CloudFormation starts them only afterwards; a failed setup fails the deployment.
+ * exited successfully. The services depend on it, so CloudFormation starts them only afterwards; a failed setup fails
+ * the deployment.
  *
  * <p>The task runs again whenever its definition changes, for example when a service is added.
  */

@@ -153,7 +153,7 @@ public final class DeployedService extends Construct {
                 .securityGroups(List.of(own))
                 .healthCheckGracePeriod(Duration.seconds(180))
                 .build();
-        scale(service, wiring);
+        scale(service, queue, wiring);
     }
 
     /** The ECS service. */
@@ -196,12 +196,11 @@ public final class DeployedService extends Construct {
      * Adds a task when more than {@link #BACKLOG_PER_TASK_HIGH} messages wait per running task, and removes one below
      * {@link #BACKLOG_PER_TASK_LOW}; order-service, which also takes the API's requests, scales on CPU as well.
      */
-    private void scale(EventshopService service, Wiring wiring) {
+    private void scale(EventshopService service, ConsumerQueue queue, Wiring wiring) {
         ScalableTaskCount tasks = fargateService.autoScaleTaskCount(EnableScalingProps.builder()
                 .minCapacity(1)
                 .maxCapacity(MAX_TASKS)
                 .build());
-        ConsumerQueue queue = wiring.topology().queueFor(service.name());
         Metric waiting = wiring.messaging()
                 .queue(queue.name())
                 .metricApproximateNumberOfMessagesVisible(MetricOptions.builder()

@@ -26,10 +26,6 @@ public record EventshopService(String name, List<String> paths, boolean scalesOn
 
     /** A name for CloudFormation logical ids, such as {@code OrderService}. */
     String id() {
-        StringBuilder id = new StringBuilder();
-        for (String part : name.split("-")) {
-            id.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-        }
-        return id.toString();
+        return LogicalIds.of("", name);
     }
 }

@@ -92,13 +92,14 @@ public class MessagingStack extends Stack {
     }
 
     private void addTopic(Topic declared) {
-        var topic = software.amazon.awscdk.services.sns.Topic.Builder.create(this, logicalId("Topic", declared.name()))
+        var topic = software.amazon.awscdk.services.sns.Topic.Builder.create(
+                        this, LogicalIds.of("Topic", declared.name()))
                 .topicName(declared.name())
                 .fifo(declared.fifo())
                 .contentBasedDeduplication(declared.contentBasedDeduplication())
                 // The AWS-managed key: SNS decrypts for its subscribers itself, and the key policy admits every
                 // principal of the account that may publish.
-                .masterKey(Alias.fromAliasName(this, logicalId("TopicKey", declared.name()), "alias/aws/sns"))
+                .masterKey(Alias.fromAliasName(this, LogicalIds.of("TopicKey", declared.name()), "alias/aws/sns"))
                 .enforceSsl(true)
                 .build();
         topics.put(declared.name(), topic);
@@ -106,7 +107,7 @@ public class MessagingStack extends Stack {
 
     private void addQueue(ConsumerQueue declared) {
         DeadLetterQueue dlq = declared.deadLetterQueue();
-        Queue deadLetters = Queue.Builder.create(this, logicalId("Queue", dlq.name()))
+        Queue deadLetters = Queue.Builder.create(this, LogicalIds.of("Queue", dlq.name()))
                 .queueName(dlq.name())
                 .fifo(declared.fifo() ? true : null)
                 .retentionPeriod(Duration.seconds(dlq.messageRetentionSeconds()))
@@ -117,7 +118,7 @@ public class MessagingStack extends Stack {
                 deadLetters,
                 "AwsSolutions-SQS3",
                 "It is the dead-letter queue of " + declared.name() + "; an alarm fires on its first message.");
-        Queue.Builder queue = Queue.Builder.create(this, logicalId("Queue", declared.name()))
+        Queue.Builder queue = Queue.Builder.create(this, LogicalIds.of("Queue", declared.name()))
                 .queueName(declared.name())
                 .visibilityTimeout(Duration.seconds(declared.visibilityTimeoutSeconds()))
                 .receiveMessageWaitTime(Duration.seconds(declared.receiveWaitTimeSeconds()))
@@ -142,7 +143,8 @@ public class MessagingStack extends Stack {
     private void subscribe(ConsumerQueue declared) {
         var topic = topics.get(declared.subscription().topic());
         Queue queue = queues.get(declared.name());
-        CfnSubscription subscription = CfnSubscription.Builder.create(this, logicalId("Subscription", declared.name()))
+        CfnSubscription subscription = CfnSubscription.Builder.create(
+                        this, LogicalIds.of("Subscription", declared.name()))
                 .topicArn(topic.getTopicArn())
                 .protocol("sqs")
                 .endpoint(queue.getQueueArn())
@@ -155,7 +157,7 @@ public class MessagingStack extends Stack {
 
     private void addEventBus(EventBus declared) {
         var bus = software.amazon.awscdk.services.events.EventBus.Builder.create(
-                        this, logicalId("Bus", declared.name()))
+                        this, LogicalIds.of("Bus", declared.name()))
                 .eventBusName(declared.name())
                 .build();
         buses.put(declared.name(), bus);
@@ -164,7 +166,7 @@ public class MessagingStack extends Stack {
         }
         if (declared.archive() != null) {
             CfnArchive.Builder.create(
-                            this, logicalId("Archive", declared.archive().name()))
+                            this, LogicalIds.of("Archive", declared.archive().name()))
                     .archiveName(declared.archive().name())
                     .sourceArn(bus.getEventBusArn())
                     .eventPattern(JsonValues.toJava(declared.archive().eventPattern()))
@@ -175,7 +177,7 @@ public class MessagingStack extends Stack {
 
     private void addRule(EventBus declared, software.amazon.awscdk.services.events.EventBus bus, Rule declaredRule) {
         String key = declared.name() + "/" + declaredRule.name();
-        Queue targetFailures = Queue.Builder.create(this, logicalId("TargetDlq", key))
+        Queue targetFailures = Queue.Builder.create(this, LogicalIds.of("TargetDlq", key))
                 .queueName(declared.name() + "-" + declaredRule.name() + "-target-dlq")
                 .retentionPeriod(TARGET_DLQ_RETENTION)
                 .encryption(QueueEncryption.SQS_MANAGED)
@@ -189,7 +191,7 @@ public class MessagingStack extends Stack {
         List<CfnRule.TargetProperty> targets = declaredRule.targets().stream()
                 .map(target -> targetOf(target, targetFailures))
                 .toList();
-        CfnRule rule = CfnRule.Builder.create(this, logicalId("Rule", key))
+        CfnRule rule = CfnRule.Builder.create(this, LogicalIds.of("Rule", key))
                 .name(declaredRule.name())
                 .description(declaredRule.description())
                 .eventBusName(bus.getEventBusName())
@@ -232,16 +234,5 @@ public class MessagingStack extends Stack {
     /** {@code messageGroup} as the CDK's enum constant {@code MESSAGE_GROUP}. */
     private static String constant(String camelCase) {
         return camelCase.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase();
-    }
-
-    /** A CloudFormation logical id from a resource name: {@code order-events.fifo} gives {@code OrderEventsFifo}. */
-    private static String logicalId(String kind, String name) {
-        StringBuilder id = new StringBuilder(kind);
-        for (String part : name.split("[^A-Za-z0-9]+")) {
-            if (!part.isEmpty()) {
-                id.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-            }
-        }
-        return id.toString();
     }
 }

@@ -14,11 +14,9 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.Dashboard;
-import software.amazon.awscdk.services.cloudwatch.GraphWidget;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
-import software.amazon.awscdk.services.cloudwatch.TextWidget;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HttpCodeElb;
@@ -51,7 +49,8 @@ public class MonitoringStack extends Stack {
     static final int RELAY_BACKLOG = 1000;
     static final int SERVER_ERRORS_PER_MINUTE = 5;
 
-    private static final Duration PERIOD = Duration.minutes(1);
+    /** The period of every alarm and graph. */
+    static final Duration PERIOD = Duration.minutes(1);
 
     private final Topic alarms;
     private final List<Alarm> all = new ArrayList<>();
@@ -193,28 +192,11 @@ public class MonitoringStack extends Stack {
         all.add(alarm);
     }
 
-    private static MetricOptions maximum() {
+    static MetricOptions maximum() {
         return MetricOptions.builder().statistic("Maximum").period(PERIOD).build();
     }
 
-    private static MetricOptions sum() {
+    static MetricOptions sum() {
         return MetricOptions.builder().statistic("Sum").period(PERIOD).build();
-    }
-
-    static TextWidget heading(String markdown) {
-        return TextWidget.Builder.create()
-                .markdown(markdown)
-                .width(24)
-                .height(1)
-                .build();
-    }
-
-    static GraphWidget graph(String title, List<IMetric> metrics) {
-        return GraphWidget.Builder.create()
-                .title(title)
-                .left(metrics)
-                .width(12)
-                .height(6)
-                .build();
     }
 }

@@ -5,11 +5,12 @@ import io.eventshop.topology.Topology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Dashboard;
+import software.amazon.awscdk.services.cloudwatch.GraphWidget;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TextWidget;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HttpCodeTarget;
 import software.constructs.Construct;
 
@@ -18,8 +19,6 @@ import software.constructs.Construct;
  * message, the dead-letter queues, and each relay's lag and backlog.
  */
 final class SagaDashboard extends Construct {
-
-    private static final Duration PERIOD = Duration.minutes(1);
 
     private final Dashboard dashboard;
 
@@ -45,9 +44,9 @@ final class SagaDashboard extends Construct {
             relayLag.add(MonitoringStack.serviceMetric("eventshop.outbox.oldest.age", service));
             relayBacklog.add(MonitoringStack.serviceMetric("eventshop.outbox.pending", service));
         }
-        dashboard.addWidgets(MonitoringStack.heading("## Orders"));
+        dashboard.addWidgets(heading("## Orders"));
         dashboard.addWidgets(
-                MonitoringStack.graph(
+                graph(
                         "Orders placed (requests to /orders) and their outcomes",
                         List.of(
                                 services.targetGroup("order-service")
@@ -55,28 +54,20 @@ final class SagaDashboard extends Construct {
                                         .requestCount(MetricOptions.builder()
                                                 .label("requests to /orders")
                                                 .statistic("Sum")
-                                                .period(PERIOD)
+                                                .period(MonitoringStack.PERIOD)
                                                 .build()),
                                 outcome("CONFIRMED"),
                                 outcome("CANCELLED"))),
-                MonitoringStack.graph(
+                graph(
                         "Server errors",
                         List.of(services.loadBalancer()
                                 .getMetrics()
-                                .httpCodeTarget(
-                                        HttpCodeTarget.TARGET_5XX_COUNT,
-                                        MetricOptions.builder()
-                                                .statistic("Sum")
-                                                .period(PERIOD)
-                                                .build()))));
-        dashboard.addWidgets(MonitoringStack.heading("## Queues"));
+                                .httpCodeTarget(HttpCodeTarget.TARGET_5XX_COUNT, MonitoringStack.sum()))));
+        dashboard.addWidgets(heading("## Queues"));
+        dashboard.addWidgets(graph("Messages waiting", depths), graph("Oldest message (seconds)", ages));
         dashboard.addWidgets(
-                MonitoringStack.graph("Messages waiting", depths),
-                MonitoringStack.graph("Oldest message (seconds)", ages));
-        dashboard.addWidgets(
-                MonitoringStack.graph("Dead letters", deadLetters),
-                MonitoringStack.graph("Relay: oldest unpublished event (seconds)", relayLag));
-        dashboard.addWidgets(MonitoringStack.graph("Relay: events waiting", relayBacklog));
+                graph("Dead letters", deadLetters), graph("Relay: oldest unpublished event (seconds)", relayLag));
+        dashboard.addWidgets(graph("Relay: events waiting", relayBacklog));
     }
 
     Dashboard dashboard() {
@@ -89,7 +80,7 @@ final class SagaDashboard extends Construct {
                 .metricName("eventshop.orders.outcomes")
                 .dimensionsMap(Map.of("service", "order-service", "status", status))
                 .statistic("Sum")
-                .period(PERIOD)
+                .period(MonitoringStack.PERIOD)
                 .label(status)
                 .build();
     }
@@ -98,7 +89,24 @@ final class SagaDashboard extends Construct {
         return MetricOptions.builder()
                 .label(label)
                 .statistic("Maximum")
-                .period(PERIOD)
+                .period(MonitoringStack.PERIOD)
+                .build();
+    }
+
+    private static TextWidget heading(String markdown) {
+        return TextWidget.Builder.create()
+                .markdown(markdown)
+                .width(24)
+                .height(1)
+                .build();
+    }
+
+    private static GraphWidget graph(String title, List<IMetric> metrics) {
+        return GraphWidget.Builder.create()
+                .title(title)
+                .left(metrics)
+                .width(12)
+                .height(6)
                 .build();
     }
 }

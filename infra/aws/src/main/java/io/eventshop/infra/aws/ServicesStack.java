@@ -1,7 +1,6 @@
 package io.eventshop.infra.aws;
 
 import io.eventshop.topology.Topology;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -190,13 +189,11 @@ public class ServicesStack extends Stack {
 
     private static ApplicationTargetGroup route(
             ApplicationListener listener, EventshopService service, DeployedService deployed, int priority) {
-        List<ListenerCondition> conditions = new ArrayList<>();
-        conditions.add(ListenerCondition.pathPatterns(service.paths()));
         return listener.addTargets(
                 service.id(),
                 AddApplicationTargetsProps.builder()
                         .priority(priority)
-                        .conditions(conditions)
+                        .conditions(List.of(ListenerCondition.pathPatterns(service.paths())))
                         .port(CONTAINER_PORT)
                         .protocol(ApplicationProtocol.HTTP)
                         .targets(List.of(deployed.fargateService()))

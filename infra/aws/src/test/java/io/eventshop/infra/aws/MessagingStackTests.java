@@ -29,9 +29,9 @@ class MessagingStackTests {
 
     @BeforeAll
     static void synthesize() {
-        Synthesized app = new Synthesized();
+        Synthesized app = Synthesized.withDefaults();
         stack = app.stacks.messaging();
-        topology = DeploymentSettings.defaults().topology();
+        topology = app.topology;
         template = Synthesized.template(stack);
     }
 

@@ -23,8 +23,9 @@ class MonitoringStackTests {
 
     @BeforeAll
     static void synthesize() {
-        stacks = new Synthesized().stacks;
-        topology = DeploymentSettings.defaults().topology();
+        Synthesized app = Synthesized.withDefaults();
+        stacks = app.stacks;
+        topology = app.topology;
         template = Synthesized.template(stacks.monitoring());
     }
 

@@ -32,8 +32,9 @@ class ServicesStackTests {
 
     @BeforeAll
     static void synthesize() {
-        stacks = new Synthesized().stacks;
-        topology = DeploymentSettings.defaults().topology();
+        Synthesized app = Synthesized.withDefaults();
+        stacks = app.stacks;
+        topology = app.topology;
         template = Synthesized.template(stacks.services());
     }
 

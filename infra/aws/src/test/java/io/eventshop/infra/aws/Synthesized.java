@@ -1,6 +1,7 @@
 package io.eventshop.infra.aws;
 
 import io.eventshop.infra.aws.EventshopApp.EventshopStacks;
+import io.eventshop.topology.Topology;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,22 +15,28 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The app as {@code cdk synth} builds it with the default settings, synthesized once per test class: jsii starts a
- * Node.js process, which takes seconds.
+ * The app as {@code cdk synth} builds it with the default settings, built once for all the test classes: jsii starts
+ * a Node.js process and builds the stacks in it, which takes seconds.
  */
 final class Synthesized {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static Synthesized defaults;
 
     final EventshopStacks stacks;
+    final Topology topology;
 
-    Synthesized() {
-        this(DeploymentSettings.defaults());
+    private Synthesized(DeploymentSettings settings) {
+        this.stacks = EventshopApp.build(new App(), settings);
+        this.topology = settings.topology();
     }
 
-    Synthesized(DeploymentSettings settings) {
-        App app = new App();
-        this.stacks = EventshopApp.build(app, settings);
+    /** The app with the default settings, and the topology it was built from. */
+    static synchronized Synthesized withDefaults() {
+        if (defaults == null) {
+            defaults = new Synthesized(DeploymentSettings.defaults());
+        }
+        return defaults;
     }
 
     static JsonNode template(Stack stack) {
