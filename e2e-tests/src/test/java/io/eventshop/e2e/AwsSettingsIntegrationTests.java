@@ -13,12 +13,9 @@ import io.eventshop.devstack.launcher.ServiceSpec;
 import io.eventshop.messaging.topology.TopologyProvisioner;
 import io.eventshop.topology.Topology;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -134,7 +131,7 @@ class AwsSettingsIntegrationTests {
 
     /** Starts the service jar with what the CDK stack gives it, and the devstack endpoint. */
     private ServiceProcess start(LocalAwsEndpoint endpoint, String topicArn) {
-        ServiceSpec spec = new ServiceSpec(SERVICE, freePort());
+        ServiceSpec spec = new ServiceSpec(SERVICE, RunningSystem.freePort());
         Map<String, String> environment = new HashMap<>();
         environment.put("SPRING_DATASOURCE_URL", database.database(spec.database()));
         environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
@@ -154,9 +151,7 @@ class AwsSettingsIntegrationTests {
         }
         environment.put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/aws-credentials");
         environment.put("AWS_CONFIG_FILE", "/nonexistent/aws-config");
-        // Maven runs the tests in e2e-tests; the jars are under the checkout's <service>/target.
-        Path projectRoot = Path.of("").toAbsolutePath().getParent();
-        return ServiceProcess.start(spec, spec.jar(projectRoot), environment, line -> {
+        return ServiceProcess.start(spec, spec.jar(RunningSystem.projectRoot()), environment, line -> {
             output.add(line);
             System.out.println(line);
         });
@@ -200,13 +195,5 @@ class AwsSettingsIntegrationTests {
                         request.queueUrl(aws.queueUrl(QUEUE)).attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT))
                 .attributes()
                 .get(QueueAttributeName.VISIBILITY_TIMEOUT);
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -103,7 +103,7 @@ final class RunningSystem implements AutoCloseable {
      * The checkout's root: the parent of e2e-tests when the tests run (Maven runs them in the module's folder), the
      * folder itself when the benchmark runs from the root with {@code -pl e2e-tests}.
      */
-    private static Path projectRoot() {
+    static Path projectRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve("e2e-tests")) && Files.exists(dir.resolve("mvnw"))) {
                 return dir;
@@ -216,7 +216,7 @@ final class RunningSystem implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
