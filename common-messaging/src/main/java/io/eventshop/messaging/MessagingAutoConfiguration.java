@@ -6,6 +6,7 @@ import io.awspring.cloud.autoconfigure.sqs.SqsAutoConfiguration;
 import io.eventshop.messaging.dlq.DeadLetterQueuesConfiguration;
 import io.eventshop.messaging.inbox.InboxConfiguration;
 import io.eventshop.messaging.listener.ListenerConfiguration;
+import io.eventshop.messaging.metrics.CloudWatchMetricsConfiguration;
 import io.eventshop.messaging.outbox.OutboxConfiguration;
 import io.eventshop.messaging.topology.TopologyConfiguration;
 import java.time.Clock;
@@ -29,7 +30,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * Wires eventshop's messaging into a service: the topology (provisioned or verified at start-up), the schema, the
  * outbox and its relay, the inbox, the SQS listener that dispatches to the service's
- * {@link io.eventshop.messaging.listener.EventHandlers}, and the {@code /ops/dlq} endpoint. Each part has its own
+ * {@link io.eventshop.messaging.listener.EventHandlers}, the {@code /ops/dlq} endpoint, and which meters go to
+ * CloudWatch on AWS. Each part has its own
  * configuration class with explicit {@code @Bean} methods; the settings are {@link MessagingProperties}.
  */
 @AutoConfiguration(
@@ -46,7 +48,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
     OutboxConfiguration.class,
     InboxConfiguration.class,
     ListenerConfiguration.class,
-    DeadLetterQueuesConfiguration.class
+    DeadLetterQueuesConfiguration.class,
+    CloudWatchMetricsConfiguration.class
 })
 public class MessagingAutoConfiguration {
 

@@ -186,7 +186,7 @@ public final class DeployedService extends Construct {
         environment.put(
                 "EVENTSHOP_MESSAGING_TOPIC", wiring.messaging().topic(topic).getTopicArn());
         environment.put("EVENTSHOP_MESSAGING_LISTENER_SHUTDOWN_TIMEOUT", LISTENER_SHUTDOWN.toSeconds() + "s");
-        environment.put("MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_ENABLED", "true");
+        // The namespace turns on the export of eventshop's meters to CloudWatch, each with the service as a dimension.
         environment.put("MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_NAMESPACE", MonitoringStack.METRICS_NAMESPACE);
         environment.put("MANAGEMENT_METRICS_TAGS_SERVICE", service.name());
         return environment;

@@ -144,6 +144,10 @@ class ServicesStackTests {
                     });
             assertThat(environment.get("EVENTSHOP_MESSAGING_TOPIC"))
                     .contains(logicalId(stacks.messaging().topic("order-events.fifo")));
+            // The alarms and the dashboard read the services' meters in this namespace, by this dimension.
+            assertThat(environment)
+                    .containsEntry("MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_NAMESPACE", MonitoringStack.METRICS_NAMESPACE)
+                    .containsEntry("MANAGEMENT_METRICS_TAGS_SERVICE", service.name());
         }
     }
 
