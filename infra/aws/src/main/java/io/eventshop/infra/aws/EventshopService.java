@@ -3,21 +3,28 @@ package io.eventshop.infra.aws;
 import java.util.List;
 
 /**
- * One of eventshop's five services, as deployed: the paths the load balancer routes to it, and how it scales.
+ * One of eventshop's five services, as deployed: the requests the load balancer forwards to it, and how it scales.
  *
  * @param name the service's name, as in {@code spring.application.name} and the topology's {@code consumer}
  * @param paths the public API paths that the load balancer forwards to it
+ * @param methods the HTTP methods it forwards on those paths: what a customer does, not what an operator does
  * @param scalesOnCpu whether it also scales on CPU, for a service that takes requests as well as messages
  */
-public record EventshopService(String name, List<String> paths, boolean scalesOnCpu) {
+public record EventshopService(String name, List<String> paths, List<String> methods, boolean scalesOnCpu) {
 
-    /** Every service, with its public API. Nothing under {@code /ops}, {@code /actuator} or a simulator is public. */
+    private static final List<String> READ = List.of("GET", "HEAD");
+
+    /**
+     * Every service, with its public API. Customers place and cancel orders and read the rest; restocking and
+     * repricing ({@code PUT /products/...}), {@code /ops}, {@code /actuator} and the simulators are not public.
+     */
     public static final List<EventshopService> ALL = List.of(
-            new EventshopService("order-service", List.of("/orders", "/orders/*"), true),
-            new EventshopService("payment-service", List.of("/payments", "/payments/*"), false),
-            new EventshopService("inventory-service", List.of("/products", "/products/*"), false),
-            new EventshopService("shipping-service", List.of("/shipments", "/shipments/*"), false),
-            new EventshopService("notification-service", List.of("/notifications", "/notifications/*"), false));
+            new EventshopService(
+                    "order-service", List.of("/orders", "/orders/*"), List.of("GET", "HEAD", "POST"), true),
+            new EventshopService("payment-service", List.of("/payments", "/payments/*"), READ, false),
+            new EventshopService("inventory-service", List.of("/products", "/products/*"), READ, false),
+            new EventshopService("shipping-service", List.of("/shipments", "/shipments/*"), READ, false),
+            new EventshopService("notification-service", List.of("/notifications", "/notifications/*"), READ, false));
 
     /** The service's database and login, such as {@code order_service}. */
     public String database() {

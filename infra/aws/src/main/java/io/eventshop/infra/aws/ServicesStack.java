@@ -33,8 +33,9 @@ import software.constructs.Construct;
 /**
  * The services: one ECS cluster on Fargate, the one-off task that creates the databases and logins, one ECS service
  * per eventshop service, and the internet-facing Application Load Balancer that routes each public API path to its
- * service. Nothing operational is routed: {@code /ops}, {@code /actuator} and the simulated providers answer 404 from
- * the load balancer itself, and only the load balancer's health checks reach a task's readiness probe.
+ * service. Nothing operational is routed: {@code /ops}, {@code /actuator}, the simulated providers and the operator's
+ * methods (restock, reprice) answer 404 from the load balancer itself, and only the load balancer's health checks reach
+ * a task's readiness probe.
  */
 public class ServicesStack extends Stack {
 
@@ -193,7 +194,9 @@ public class ServicesStack extends Stack {
                 service.id(),
                 AddApplicationTargetsProps.builder()
                         .priority(priority)
-                        .conditions(List.of(ListenerCondition.pathPatterns(service.paths())))
+                        .conditions(List.of(
+                                ListenerCondition.pathPatterns(service.paths()),
+                                ListenerCondition.httpRequestMethods(service.methods())))
                         .port(CONTAINER_PORT)
                         .protocol(ApplicationProtocol.HTTP)
                         .targets(List.of(deployed.fargateService()))

@@ -175,7 +175,7 @@ class ServicesStackTests {
     }
 
     @Test
-    void theLoadBalancerRoutesEachApiToItsServiceAndBlocksOperationsPaths() {
+    void theLoadBalancerRoutesEachApiToItsServiceWithCustomerMethodsOnlyAndBlocksOperationsPaths() {
         Map<String, JsonNode> rules = resources(template, "AWS::ElasticLoadBalancingV2::ListenerRule");
         for (EventshopService service : EventshopService.ALL) {
             String targetGroup = logicalId(stacks.services().targetGroup(service.name()));
@@ -184,7 +184,14 @@ class ServicesStackTests {
                     .findFirst()
                     .orElseThrow(() -> new AssertionError("no rule for " + service.name()));
             assertThat(pathsOf(rule)).containsExactlyElementsOf(service.paths());
+            assertThat(methodsOf(rule))
+                    .containsExactlyElementsOf(service.methods())
+                    .doesNotContain("PUT", "DELETE");
         }
+        assertThat(EventshopService.ALL)
+                .filteredOn(service -> service.methods().contains("POST"))
+                .extracting(EventshopService::name)
+                .containsExactly("order-service");
         JsonNode blocking = rules.values().stream()
                 .filter(rule -> rule.path("Priority").asInt() == 1)
                 .findFirst()
@@ -247,6 +254,14 @@ class ServicesStackTests {
         return elements(rule.path("Conditions")).stream()
                 .flatMap(condition ->
                         elements(condition.path("PathPatternConfig").path("Values")).stream())
+                .map(JsonNode::asString)
+                .toList();
+    }
+
+    private static List<String> methodsOf(JsonNode rule) {
+        return elements(rule.path("Conditions")).stream()
+                .flatMap(condition ->
+                        elements(condition.path("HttpRequestMethodConfig").path("Values")).stream())
                 .map(JsonNode::asString)
                 .toList();
     }
