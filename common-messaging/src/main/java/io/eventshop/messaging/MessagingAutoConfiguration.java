@@ -8,6 +8,7 @@ import io.eventshop.messaging.inbox.InboxConfiguration;
 import io.eventshop.messaging.listener.ListenerConfiguration;
 import io.eventshop.messaging.metrics.CloudWatchMetricsConfiguration;
 import io.eventshop.messaging.outbox.OutboxConfiguration;
+import io.eventshop.messaging.tombstone.Tombstones;
 import io.eventshop.messaging.topology.TopologyConfiguration;
 import java.time.Clock;
 import java.util.Arrays;
@@ -24,7 +25,9 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -56,6 +59,12 @@ public class MessagingAutoConfiguration {
     @Bean(MessagingSchema.BEAN_NAME)
     MessagingSchema messagingSchema(DataSource dataSource) {
         return new MessagingSchema(dataSource);
+    }
+
+    @Bean
+    @DependsOn(MessagingSchema.BEAN_NAME)
+    Tombstones tombstones(JdbcClient jdbc, Clock clock) {
+        return new Tombstones(jdbc, clock);
     }
 
     /** The service's own migrations run after the messaging schema, as they may write outbox rows. */

@@ -5,6 +5,7 @@ import io.awspring.cloud.sqs.listener.SqsHeaders;
 import io.eventshop.events.EventEnvelope;
 import io.eventshop.events.MalformedEventException;
 import io.eventshop.messaging.inbox.Inbox;
+import io.eventshop.messaging.outbox.Outbox;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -62,8 +63,10 @@ final class InboxEventListener implements MessageListener<Object> {
             reject(queueUrl, sqsMessage, "no handler for event type " + envelope.eventType() + " in " + consumer);
             return;
         }
-        boolean handled =
-                inbox.handleOnce(consumer, envelope, () -> handler.get().handle(envelope));
+        boolean handled = inbox.handleOnce(
+                consumer,
+                envelope,
+                () -> Outbox.handling(envelope, () -> handler.get().handle(envelope)));
         if (!handled) {
             log.info("Ignored duplicate event {} ({})", envelope.eventId(), envelope.eventType());
         }

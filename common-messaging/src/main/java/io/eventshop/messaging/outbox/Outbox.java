@@ -30,6 +30,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public final class Outbox {
 
+    /** The event whose handler runs on this thread, if any: the cause of what {@link #add(IntegrationEvent)} adds. */
+    private static final ThreadLocal<EventEnvelope> HANDLED = new ThreadLocal<>();
+
     private final OutboxRepository repository;
     private final EventJson json;
     private final CurrentTraceParent traceParent;
@@ -89,6 +92,39 @@ public final class Outbox {
         EventEnvelope envelope = EventEnvelope.of(event, serviceName, correlationId, causationId, clock);
         add(envelope);
         return envelope;
+    }
+
+    /**
+     * Stores {@code event} in a new envelope: as caused by the event being {@linkplain #handling handled} on this
+     * thread, if there is one, or as the first event of a saga correlated by its order id (a random id for an event
+     * outside any order). This is what a service's event mapper calls, as it cannot see the message being handled.
+     *
+     * @return the envelope that was stored
+     */
+    public EventEnvelope add(IntegrationEvent event) {
+        EventEnvelope cause = HANDLED.get();
+        if (cause != null) {
+            return addCausedBy(cause, event);
+        }
+        return add(event, event.orderId() != null ? event.orderId() : UUID.randomUUID(), null);
+    }
+
+    /**
+     * Runs {@code handler} with {@code cause} as the cause of every event it {@linkplain #add(IntegrationEvent) adds}.
+     * The listener calls it around each handler, so the saga's correlation and causation ids need no parameter.
+     */
+    public static void handling(EventEnvelope cause, Runnable handler) {
+        EventEnvelope outer = HANDLED.get();
+        HANDLED.set(cause);
+        try {
+            handler.run();
+        } finally {
+            if (outer == null) {
+                HANDLED.remove();
+            } else {
+                HANDLED.set(outer);
+            }
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.eventshop.messaging.web;
 
+import io.eventshop.messaging.problem.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -24,8 +26,9 @@ import tools.jackson.core.exc.StreamReadException;
 /**
  * Turns bad requests into RFC 9457 Problem Details that say what is wrong and where: {@code "errors": [{"field":
  * "items[0].quantity", "message": "must be greater than 0"}]}. Spring MVC's own handling answers the rest (415 for a
- * wrong content type, 405, and the {@link org.springframework.web.ErrorResponseException}s that services throw for
- * 404, 409 and 422).
+ * wrong content type, 405, and the {@link org.springframework.web.ErrorResponseException}s that controllers throw for
+ * 409 and 422). A {@link NotFoundException} from application code is a 404 of one shape in every service: {@code
+ * {"title": "Not Found", "detail": "No order 42", "resource": "order", "id": "42"}}.
  */
 @RestControllerAdvice
 public class ApiProblems extends ResponseEntityExceptionHandler {
@@ -80,6 +83,15 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             return badRequest(ex, List.of(new FieldProblem(path(json), json.getOriginalMessage())), request);
         }
         return badRequest(ex, List.of(new FieldProblem("body", "is missing or unreadable")), request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> handleNotFound(NotFoundException ex, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
+        problem.setTitle("Not Found");
+        problem.setProperty("resource", ex.resource());
+        problem.setProperty("id", ex.id());
+        return createResponseEntity(problem, new HttpHeaders(), HttpStatus.NOT_FOUND, request);
     }
 
     private ResponseEntity<Object> badRequest(Exception ex, List<FieldProblem> problems, WebRequest request) {

@@ -11,6 +11,7 @@ import io.eventshop.events.EventEnvelope;
 import io.eventshop.events.EventJson;
 import io.eventshop.messaging.testing.AwsFixtures;
 import io.eventshop.messaging.testing.MessagingIntegrationTest;
+import io.eventshop.messaging.testing.TestEvents;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.test.simple.SimpleTracer;
@@ -90,6 +91,23 @@ class OutboxPublishingIntegrationTests {
                         .query(Integer.class)
                         .single())
                 .isZero();
+    }
+
+    @Test
+    void anEventAddedWhileAnotherIsHandledContinuesItsSagaAndOneAddedOutsideStartsASagaOfItsOrder() {
+        EventEnvelope handled = TestEvents.envelope(paymentAuthorized(UUID.randomUUID()));
+        UUID otherOrder = UUID.randomUUID();
+        List<EventEnvelope> added = new java.util.ArrayList<>();
+
+        transaction.executeWithoutResult(status -> {
+            Outbox.handling(handled, () -> added.add(outbox.add(paymentAuthorized(handled.orderId()))));
+            added.add(outbox.add(paymentAuthorized(otherOrder)));
+        });
+
+        assertThat(added.get(0).correlationId()).isEqualTo(handled.correlationId());
+        assertThat(added.get(0).causationId()).isEqualTo(handled.eventId());
+        assertThat(added.get(1).correlationId()).isEqualTo(otherOrder);
+        assertThat(added.get(1).causationId()).isNull();
     }
 
     @Test

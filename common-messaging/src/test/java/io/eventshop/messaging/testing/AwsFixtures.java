@@ -55,6 +55,14 @@ public final class AwsFixtures implements AutoCloseable {
         return sqs;
     }
 
+    public SnsClient sns() {
+        return sns;
+    }
+
+    public EventBridgeClient events() {
+        return events;
+    }
+
     public String fifoTopic(String name) {
         return sns.createTopic(request -> request.name(name).attributes(Map.of("FifoTopic", "true")))
                 .topicArn();

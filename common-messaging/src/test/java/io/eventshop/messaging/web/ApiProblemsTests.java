@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.eventshop.messaging.problem.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
@@ -24,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 class ApiProblemsTests {
 
+    static final UUID MISSING = UUID.fromString("00000000-0000-0000-0000-000000000404");
+
     record Line(@NotBlank String sku, @Positive int quantity) {}
 
     record NewThing(@NotBlank String customerId, @Valid List<Line> items) {}
@@ -38,6 +41,9 @@ class ApiProblemsTests {
 
         @GetMapping("/things/{id}")
         String get(@PathVariable UUID id) {
+            if (id.equals(MISSING)) {
+                throw new NotFoundException("thing", id);
+            }
             return id.toString();
         }
     }
@@ -51,6 +57,17 @@ class ApiProblemsTests {
         var validator = new LocalValidatorFactoryBean();
         validator.afterPropertiesSet();
         return validator;
+    }
+
+    @Test
+    void somethingThatDoesNotExistIsA404ThatNamesWhatAndWhich() throws Exception {
+        mvc.perform(get("/things/" + MISSING))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Not Found"))
+                .andExpect(jsonPath("$.detail").value("No thing " + MISSING))
+                .andExpect(jsonPath("$.resource").value("thing"))
+                .andExpect(jsonPath("$.id").value(MISSING.toString()));
     }
 
     @Test

@@ -1,0 +1,4 @@
+package io.eventshop.goodshape.domain;
+
+/** A fixture of ServiceArchitectureTests: a domain class that uses nothing but Java. */
+public record Thing(String name) {}
