@@ -8,6 +8,8 @@ import io.eventshop.messaging.inbox.InboxConfiguration;
 import io.eventshop.messaging.listener.ListenerConfiguration;
 import io.eventshop.messaging.metrics.CloudWatchMetricsConfiguration;
 import io.eventshop.messaging.outbox.OutboxConfiguration;
+import io.eventshop.messaging.sealing.Sealer;
+import io.eventshop.messaging.sealing.SealingProperties;
 import io.eventshop.messaging.tombstone.Tombstones;
 import io.eventshop.messaging.topology.TopologyConfiguration;
 import java.time.Clock;
@@ -27,6 +29,7 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.DependsOn;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -45,7 +48,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
             SnsAutoConfiguration.class
         },
         before = FlywayAutoConfiguration.class)
-@EnableConfigurationProperties(MessagingProperties.class)
+@EnableConfigurationProperties({MessagingProperties.class, SealingProperties.class})
 @Import({
     TopologyConfiguration.class,
     OutboxConfiguration.class,
@@ -65,6 +68,16 @@ public class MessagingAutoConfiguration {
     @DependsOn(MessagingSchema.BEAN_NAME)
     Tombstones tombstones(JdbcClient jdbc, Clock clock) {
         return new Tombstones(jdbc, clock);
+    }
+
+    /**
+     * Created only where a service asks for it (order-service, payment-service), so that the others need no secret; a
+     * service that asks for it without the secret set fails to start, saying so.
+     */
+    @Bean
+    @Lazy
+    Sealer sealer(SealingProperties properties) {
+        return properties.sealer();
     }
 
     /** The service's own migrations run after the messaging schema, as they may write outbox rows. */

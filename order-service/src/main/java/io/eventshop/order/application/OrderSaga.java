@@ -10,22 +10,24 @@ import io.eventshop.events.payment.PaymentRefundFailed;
 import io.eventshop.events.payment.PaymentRefunded;
 import io.eventshop.events.shipping.ShipmentFailed;
 import io.eventshop.events.shipping.ShipmentScheduled;
-import io.eventshop.messaging.outbox.Outbox;
 import io.eventshop.order.domain.Order;
 import io.eventshop.order.domain.OrderId;
-import io.eventshop.order.domain.OrderNotFoundException;
 import io.eventshop.order.domain.OrderStatus;
 import java.time.Instant;
 import java.util.function.BiPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * order-service's part of the saga: it applies each outcome of payment, inventory and shipping to the order, and adds
- * the events that follow to the outbox, caused by the event handled. Each method runs in the inbox's transaction, so a
- * redelivered event is dropped before it gets here; the order's own state makes a late or repeated outcome a no-op.
+ * order-service's part of the saga: it applies each outcome of payment, inventory and shipping to the order, saves it
+ * and publishes the domain events that follow; the mapper adds them to the outbox, caused by the event handled (the
+ * listener binds it with {@code Outbox.handling}). Each method runs in the inbox's transaction, so a redelivered event
+ * is dropped before it gets here; the order's own state makes a late or repeated outcome a no-op. If the customer or
+ * the deadline job changed the order at the same time, the commit fails on the order's version, and the event is
+ * handled again when the queue delivers it again.
  */
 @Service
 public class OrderSaga {
@@ -33,12 +35,12 @@ public class OrderSaga {
     private static final Logger log = LoggerFactory.getLogger(OrderSaga.class);
 
     private final Orders orders;
-    private final Outbox outbox;
+    private final ApplicationEventPublisher events;
     private final OrderMetrics metrics;
 
-    OrderSaga(Orders orders, Outbox outbox, OrderMetrics metrics) {
+    OrderSaga(Orders orders, ApplicationEventPublisher events, OrderMetrics metrics) {
         this.orders = orders;
-        this.outbox = outbox;
+        this.events = events;
         this.metrics = metrics;
     }
 
@@ -88,12 +90,12 @@ public class OrderSaga {
     }
 
     /**
-     * Applies the reaction to the locked order. An event for an order that does not exist is thrown back, so that it
+     * Applies the reaction to the order. An event for an order that does not exist is thrown back, so that it
      * is retried and then kept in the dead-letter queue, never dropped.
      */
     private void react(EventEnvelope envelope, BiPredicate<Order, Instant> reaction) {
         OrderId id = new OrderId(envelope.orderId());
-        Order order = orders.lock(id).orElseThrow(() -> new OrderNotFoundException(id));
+        Order order = orders.find(id).orElseThrow(() -> new OrderNotFoundException(id));
         OrderStatus before = order.status();
         if (!reaction.test(order, envelope.occurredAt())) {
             log.info(
@@ -105,8 +107,8 @@ public class OrderSaga {
                     order.saga().step());
             return;
         }
-        orders.update(order);
-        order.pullEvents().forEach(event -> outbox.addCausedBy(envelope, event));
+        orders.save(order);
+        order.releaseEvents().forEach(events::publishEvent);
         if (order.status() != before) {
             metrics.reached(order.status());
         }

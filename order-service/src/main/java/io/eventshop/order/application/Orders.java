@@ -8,28 +8,34 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** Where orders are kept. */
+/**
+ * Where orders are kept (the port; persistence's {@code JpaOrders} implements it). Every order it returns has its
+ * lines and its saga's history loaded, so that it can be read after the transaction.
+ *
+ * <p>Concurrent changes are optimistic: an event handler, a customer's cancellation and the deadline job may each read
+ * the same order and change it, and of two that do, the one that commits second fails with Spring's
+ * {@link org.springframework.dao.OptimisticLockingFailureException}, its outbox events with it, and is done again.
+ */
 public interface Orders {
 
-    void add(Order order);
-
-    /** Stores the order's new state; it must have been read with {@link #lock}. */
-    void update(Order order);
+    /** Stores a new order, or the changes of one that was read in this transaction. */
+    void save(Order order);
 
     Optional<Order> find(OrderId id);
 
-    /**
-     * Reads the order and locks it until the transaction ends, so that an event handler, a customer's cancellation
-     * and the deadline job change one order one after the other.
-     */
-    Optional<Order> lock(OrderId id);
-
-    /** A page of orders, newest first, optionally of one customer and in one status. */
+    /** A page of orders, newest first, optionally of one customer and in one status: one or two queries. */
     OrderPage search(@Nullable String customerId, @Nullable OrderStatus status, int page, int size);
 
-    /** PENDING orders placed before {@code placedBefore}, with no cancellation requested and no shipment scheduled. */
-    List<OrderId> overdue(Instant placedBefore, int limit);
+    /**
+     * The candidates of the saga's deadline: PENDING orders placed before {@code placedBefore}, oldest first, and
+     * after {@code after} in that order ({@code null} for the first page). A cheap preselection by two indexed
+     * columns; {@link Order#isOverdue} decides.
+     */
+    List<PendingOrder> pendingPlacedBefore(Instant placedBefore, @Nullable PendingOrder after, int limit);
 
     /** One page of a search. */
     record OrderPage(List<Order> orders, int page, int size, long totalElements) {}
+
+    /** A PENDING order and when it was placed: the position of the deadline job in its pass over them. */
+    record PendingOrder(OrderId id, Instant placedAt) {}
 }

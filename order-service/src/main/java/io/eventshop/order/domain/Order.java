@@ -1,9 +1,20 @@
 package io.eventshop.order.domain;
 
-import io.eventshop.events.order.OrderCancellationRequested;
-import io.eventshop.events.order.OrderCancelled;
-import io.eventshop.events.order.OrderConfirmed;
-import io.eventshop.events.order.OrderEvent;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,28 +23,69 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An order and the state of its saga. Each method that reacts to a step of the saga checks where the order stands,
- * changes it, and records the integration event that the change publishes ({@link #pullEvents()}); the table in
+ * changes it, and registers the domain event that the change publishes ({@link #releaseEvents()}); the table in
  * {@code docs/saga.md} is the specification.
  *
  * <p>Every reaction tolerates duplicates and stale events: it returns {@code true} when it changed the order, and
  * {@code false} when the event no longer applies. No stale event needs a compensation from order-service, because the
  * service that published it compensates on its own (see each method), so {@code false} is a no-op that the caller
  * logs.
+ *
+ * <p>The order is a JPA entity on the tables {@code customer_order}, {@code order_line} and {@code saga_step}. Its
+ * {@code version} makes concurrent changes optimistic: an event handler, a customer's cancellation and the deadline job
+ * may read the same order at once, and of two that change it, the second to commit fails and is done again.
  */
-public final class Order {
+@Entity
+@Table(name = "customer_order")
+public class Order {
 
-    private final OrderId id;
-    private final String customerId;
-    private final List<OrderLine> lines;
-    private final Money total;
-    private final String paymentToken;
-    private final ShippingAddress shippingAddress;
-    private final Instant createdAt;
+    @EmbeddedId
+    @AttributeOverride(name = "value", column = @Column(name = "id"))
+    private OrderId id;
+
+    private String customerId;
+
+    @ElementCollection
+    @CollectionTable(name = "order_line", joinColumns = @JoinColumn(name = "order_id"))
+    @OrderColumn(name = "line_no")
+    @AttributeOverride(name = "unitPrice.amount", column = @Column(name = "unit_price"))
+    private List<OrderLine> lines;
+
+    @Embedded
+    @AttributeOverride(name = "amount", column = @Column(name = "total_amount"))
+    private Money total;
+
+    private String paymentToken;
+
+    @Embedded
+    @AttributeOverride(name = "name", column = @Column(name = "ship_to_name"))
+    @AttributeOverride(name = "street", column = @Column(name = "ship_to_street"))
+    @AttributeOverride(name = "city", column = @Column(name = "ship_to_city"))
+    @AttributeOverride(name = "postalCode", column = @Column(name = "ship_to_postal_code"))
+    @AttributeOverride(name = "country", column = @Column(name = "ship_to_country"))
+    private ShippingAddress shippingAddress;
+
+    private Instant createdAt;
+
+    @Enumerated(EnumType.STRING)
     private OrderStatus status;
-    private final SagaState saga;
+
+    @Embedded
+    private SagaState saga;
+
     private @Nullable String cancellationReason;
+
     private Instant updatedAt;
+
+    /** Null until the order is first stored, which is how Spring Data tells a new order from a stored one. */
+    @Version
+    private @Nullable Long version;
+
+    @Transient
     private final List<OrderEvent> events = new ArrayList<>();
+
+    /** For JPA. */
+    protected Order() {}
 
     private Order(
             OrderId id,
@@ -41,11 +93,7 @@ public final class Order {
             List<OrderLine> lines,
             String paymentToken,
             ShippingAddress shippingAddress,
-            Instant createdAt,
-            OrderStatus status,
-            SagaState saga,
-            @Nullable String cancellationReason,
-            Instant updatedAt) {
+            Instant placedAt) {
         this.id = Objects.requireNonNull(id, "id");
         if (customerId == null || customerId.isBlank()) {
             throw new IllegalArgumentException("customerId must not be blank");
@@ -57,21 +105,20 @@ public final class Order {
             throw new IllegalArgumentException("paymentToken must not be blank");
         }
         this.customerId = customerId;
-        this.lines = List.copyOf(lines);
+        this.lines = new ArrayList<>(lines);
         this.total = lines.stream()
                 .map(OrderLine::total)
                 .reduce(Money.zero(lines.getFirst().unitPrice().currency()), Money::plus);
         this.paymentToken = paymentToken;
         this.shippingAddress = Objects.requireNonNull(shippingAddress, "shippingAddress");
-        this.createdAt = createdAt;
-        this.status = status;
-        this.saga = Objects.requireNonNull(saga, "saga");
-        this.cancellationReason = cancellationReason;
-        this.updatedAt = updatedAt;
+        this.createdAt = placedAt;
+        this.status = OrderStatus.PENDING;
+        this.saga = SagaState.startedAt(placedAt);
+        this.updatedAt = placedAt;
     }
 
     /**
-     * Places a new order, PENDING, and records OrderPlaced, which starts the saga.
+     * Places a new order, PENDING, and registers OrderPlaced, which starts the saga.
      *
      * @throws IllegalArgumentException if the lines are in more than one currency
      */
@@ -82,44 +129,9 @@ public final class Order {
             String paymentToken,
             ShippingAddress shippingAddress,
             Instant now) {
-        var order = new Order(
-                id,
-                customerId,
-                lines,
-                paymentToken,
-                shippingAddress,
-                now,
-                OrderStatus.PENDING,
-                SagaState.startedAt(now),
-                null,
-                now);
-        order.events.add(OrderEventMapping.orderPlaced(order));
+        var order = new Order(id, customerId, lines, paymentToken, shippingAddress, now);
+        order.events.add(new OrderPlaced(id, customerId, order.lines(), order.total, paymentToken, shippingAddress));
         return order;
-    }
-
-    /** Rebuilds an order from what was stored; it records no events. */
-    public static Order restore(
-            OrderId id,
-            String customerId,
-            List<OrderLine> lines,
-            String paymentToken,
-            ShippingAddress shippingAddress,
-            Instant createdAt,
-            OrderStatus status,
-            SagaState saga,
-            @Nullable String cancellationReason,
-            Instant updatedAt) {
-        return new Order(
-                id,
-                customerId,
-                lines,
-                paymentToken,
-                shippingAddress,
-                createdAt,
-                status,
-                saga,
-                cancellationReason,
-                updatedAt);
     }
 
     // --- The customer, or the saga deadline ---
@@ -142,7 +154,7 @@ public final class Order {
         }
         cancellationReason = reason;
         advance(SagaStep.CANCELLATION_REQUESTED, at);
-        events.add(new OrderCancellationRequested(id.value(), customerId, reason));
+        events.add(new OrderCancellationRequested(id, customerId, reason));
         return true;
     }
 
@@ -157,7 +169,7 @@ public final class Order {
         return true;
     }
 
-    /** PENDING: CANCELLED with the reason (nothing was charged, so nothing to compensate); records OrderCancelled. */
+    /** PENDING: CANCELLED with the reason (nothing was charged, so nothing to compensate); registers OrderCancelled. */
     public boolean paymentDeclined(String reason, Instant at) {
         if (status != OrderStatus.PENDING) {
             return false;
@@ -168,7 +180,7 @@ public final class Order {
         return true;
     }
 
-    /** PENDING or NEEDS_ATTENTION: the last compensation is done, so CANCELLED; records OrderCancelled. */
+    /** PENDING or NEEDS_ATTENTION: the last compensation is done, so CANCELLED; registers OrderCancelled. */
     public boolean paymentRefunded(Instant at) {
         if (status != OrderStatus.PENDING && status != OrderStatus.NEEDS_ATTENTION) {
             return false;
@@ -221,7 +233,7 @@ public final class Order {
     // --- Shipping ---
 
     /**
-     * PENDING and not cancelling: CONFIRMED; records OrderConfirmed. Cancelling: the step is noted and nothing else
+     * PENDING and not cancelling: CONFIRMED; registers OrderConfirmed. Cancelling: the step is noted and nothing else
      * happens, because shipping cancels the shipment itself on OrderCancellationRequested. Compensating (a step
      * failed): noted only, as the payment is being refunded.
      */
@@ -237,7 +249,7 @@ public final class Order {
         record(SagaStep.SHIPMENT_SCHEDULED, at);
         status = OrderStatus.CONFIRMED;
         advance(SagaStep.CONFIRMED, at);
-        events.add(new OrderConfirmed(id.value(), customerId, total.amount(), total.currency()));
+        events.add(new OrderConfirmed(id, customerId, total));
         return true;
     }
 
@@ -264,7 +276,7 @@ public final class Order {
             cancellationReason = saga.failureReason();
         }
         advance(SagaStep.CANCELLED, at);
-        events.add(new OrderCancelled(id.value(), customerId, Objects.requireNonNull(cancellationReason)));
+        events.add(new OrderCancelled(id, customerId, Objects.requireNonNull(cancellationReason)));
     }
 
     /** Notes the step in the history and makes it the current one. */
@@ -286,6 +298,18 @@ public final class Order {
         return saga.has(happened);
     }
 
+    /**
+     * Whether the saga passed its deadline: the order is still PENDING {@code deadline} after it was placed, with no
+     * cancellation under way and no shipment scheduled. The one rule of the saga's deadline: the job that applies it
+     * only preselects PENDING orders placed before {@code now - deadline}, and asks each one.
+     */
+    public boolean isOverdue(Instant now, Duration deadline) {
+        return status == OrderStatus.PENDING
+                && !isCancelling()
+                && !isShipmentScheduled()
+                && createdAt.plus(deadline).isBefore(now);
+    }
+
     /** Whether a cancellation was requested and the order waits for the compensations. */
     public boolean isCancelling() {
         return status == OrderStatus.PENDING && has(SagaStep.CANCELLATION_REQUESTED);
@@ -296,11 +320,14 @@ public final class Order {
         return has(SagaStep.SHIPMENT_SCHEDULED);
     }
 
-    /** The events recorded since the last call, in the order they happened; they are to be added to the outbox. */
-    public List<OrderEvent> pullEvents() {
-        List<OrderEvent> recorded = List.copyOf(events);
+    /**
+     * The events registered since the last call, in the order they happened, and forgets them: the application
+     * service publishes them in the transaction that saves the order.
+     */
+    public List<OrderEvent> releaseEvents() {
+        List<OrderEvent> registered = List.copyOf(events);
         events.clear();
-        return recorded;
+        return registered;
     }
 
     public OrderId id() {
@@ -312,7 +339,7 @@ public final class Order {
     }
 
     public List<OrderLine> lines() {
-        return lines;
+        return List.copyOf(lines);
     }
 
     public Money total() {

@@ -1,8 +1,10 @@
 package io.eventshop.order.domain;
 
+import jakarta.persistence.Embeddable;
 import java.util.Objects;
 
-/** A quantity of one product at the unit price the order was placed with. */
+/** A quantity of one product at the unit price the order was placed with; a row of {@code order_line}. */
+@Embeddable
 public record OrderLine(Sku sku, int quantity, Money unitPrice) {
 
     public OrderLine {

@@ -1,37 +1,52 @@
 package io.eventshop.order.domain;
 
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The state of an order's saga, kept with the order: the current step, every step with its time, and the reason of
- * the failure that started the compensations, if one did. Only the {@link Order} changes it.
+ * The state of an order's saga, kept with the order: the current step ({@code customer_order.saga_step}), every step
+ * with its time (the rows of {@code saga_step}, numbered by {@code seq}), and the reason of the failure that started
+ * the compensations, if one did. Only the {@link Order} changes it. The history only grows, so saving an order inserts
+ * the new steps and rewrites none.
  */
-public final class SagaState {
+@Embeddable
+public class SagaState {
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "saga_step")
     private SagaStep step;
-    private final List<StepRecord> steps;
+
+    @ElementCollection
+    @CollectionTable(name = "saga_step", joinColumns = @JoinColumn(name = "order_id"))
+    @OrderColumn(name = "seq")
+    private List<StepRecord> steps;
+
     private @Nullable String failureReason;
 
-    private SagaState(SagaStep step, List<StepRecord> steps, @Nullable String failureReason) {
+    /** For JPA. */
+    protected SagaState() {
+        this.step = SagaStep.ORDER_PLACED;
+        this.steps = new ArrayList<>();
+    }
+
+    private SagaState(SagaStep step, List<StepRecord> steps) {
         this.step = step;
         this.steps = new ArrayList<>(steps);
-        this.failureReason = failureReason;
     }
 
     /** The saga of an order placed at {@code at}. */
     static SagaState startedAt(Instant at) {
-        return new SagaState(SagaStep.ORDER_PLACED, List.of(new StepRecord(SagaStep.ORDER_PLACED, at)), null);
-    }
-
-    /** Rebuilds the saga from what was stored. */
-    public static SagaState restore(SagaStep step, List<StepRecord> steps, @Nullable String failureReason) {
-        if (steps.isEmpty()) {
-            throw new IllegalArgumentException("a saga has at least the step ORDER_PLACED");
-        }
-        return new SagaState(step, steps, failureReason);
+        return new SagaState(SagaStep.ORDER_PLACED, List.of(new StepRecord(SagaStep.ORDER_PLACED, at)));
     }
 
     /** Notes the step in the history and makes it the current one. */
@@ -51,7 +66,12 @@ public final class SagaState {
 
     /** Whether the step happened. */
     public boolean has(SagaStep happened) {
-        return steps.stream().anyMatch(record -> record.step() == happened);
+        for (StepRecord record : steps) {
+            if (record.step() == happened) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a step failed and the other services are undoing what they did. */

@@ -1,8 +1,10 @@
 package io.eventshop.order.domain;
 
+import jakarta.persistence.Embeddable;
 import java.util.regex.Pattern;
 
 /** Where the order is shipped; {@code country} is an ISO 3166 alpha-2 code such as {@code DE}. */
+@Embeddable
 public record ShippingAddress(String name, String street, String city, String postalCode, String country) {
 
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");

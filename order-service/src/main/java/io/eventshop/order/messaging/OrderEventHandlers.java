@@ -12,14 +12,18 @@ import io.eventshop.events.shipping.ShipmentFailed;
 import io.eventshop.events.shipping.ShipmentScheduled;
 import io.eventshop.messaging.listener.EventHandlers;
 import io.eventshop.order.application.OrderSaga;
-import io.eventshop.order.catalog.PriceReplica;
+import io.eventshop.order.application.PriceReplica;
+import io.eventshop.order.domain.Money;
+import io.eventshop.order.domain.ProductPrice;
+import io.eventshop.order.domain.Sku;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * What order-service does with each event type that its queue receives (the filter policy of
- * {@code order-service-events.fifo} in {@code infra/topology.yaml} lists the same types). The listener of
- * common-messaging runs each handler in the inbox's transaction, once per eventId.
+ * {@code order-service-events.fifo} in {@code infra/topology.yaml} lists the same types): the saga's outcomes go to
+ * {@code OrderSaga}, the catalogue's prices to the {@code PriceReplica}. The listener of common-messaging runs each
+ * handler in the inbox's transaction, once per eventId.
  */
 @Configuration(proxyBeanMethods = false)
 class OrderEventHandlers {
@@ -36,6 +40,12 @@ class OrderEventHandlers {
                 .on(StockReleased.class, saga::on)
                 .on(ShipmentScheduled.class, saga::on)
                 .on(ShipmentFailed.class, saga::on)
-                .on(ProductPriceChanged.class, (event, envelope) -> prices.apply(event, envelope.occurredAt()));
+                .on(
+                        ProductPriceChanged.class,
+                        (event, envelope) -> prices.replicate(priceOf(event), envelope.occurredAt()));
+    }
+
+    private static ProductPrice priceOf(ProductPriceChanged event) {
+        return new ProductPrice(new Sku(event.sku()), event.name(), new Money(event.price(), event.currency()));
     }
 }

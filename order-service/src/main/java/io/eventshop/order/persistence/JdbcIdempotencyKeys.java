@@ -8,8 +8,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code idempotency_key} table. Claiming inserts the key; PostgreSQL makes a concurrent insert of the same key
- * wait for the first transaction, so of two simultaneous retries one places the order and the other finds it.
+ * The {@code idempotency_key} table, on JdbcClient because the SQL is the lesson. Claiming inserts the key with
+ * {@code on conflict do nothing}: PostgreSQL makes a concurrent insert of the same key wait for the first transaction,
+ * so of two simultaneous retries one places the order and the other finds it, and neither fails (an insert that
+ * failed on the key would abort the transaction that still has to read the earlier claim).
  */
 @Repository
 class JdbcIdempotencyKeys implements IdempotencyKeys {

@@ -1,4 +1,8 @@
-/** The PostgreSQL storage of orders and idempotency keys, with plain SQL through JdbcClient. */
+/**
+ * The PostgreSQL storage of order-service. The order aggregate with Spring Data JPA ({@code JpaOrders} over
+ * {@code OrderRepository}); the price replica's conditional upsert and the idempotency keys' {@code on conflict do
+ * nothing} on JdbcClient, because there the SQL is the point.
+ */
 @NullMarked
 package io.eventshop.order.persistence;
 

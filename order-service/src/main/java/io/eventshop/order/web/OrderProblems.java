@@ -5,11 +5,11 @@ import io.eventshop.order.application.IdempotencyKeyReusedException;
 import io.eventshop.order.application.MixedCurrenciesException;
 import io.eventshop.order.application.UnknownSkusException;
 import io.eventshop.order.domain.OrderCannotBeCancelledException;
-import io.eventshop.order.domain.OrderNotFoundException;
 import io.eventshop.order.domain.Sku;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -17,20 +17,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The Problem Details of the orders API beyond bad input (which common-messaging's ApiProblems answers): 404 for an
- * unknown order, 409 for a cancellation that comes too late, 422 for what cannot be ordered.
+ * The Problem Details of the orders API beyond bad input and unknown orders (which common-messaging's ApiProblems
+ * answers, the 404 from the application's {@code OrderNotFoundException}): 409 for a cancellation that comes too late
+ * or that met a change of the saga at the same moment, 422 for what cannot be ordered.
  */
 @RestControllerAdvice
 class OrderProblems {
-
-    @ExceptionHandler
-    ProblemDetail notFound(OrderNotFoundException e) {
-        return problem(
-                HttpStatus.NOT_FOUND,
-                "Order not found",
-                e.getMessage(),
-                List.of(new FieldProblem("id", e.getMessage())));
-    }
 
     @ExceptionHandler
     ProblemDetail cannotBeCancelled(OrderCannotBeCancelledException e) {
@@ -39,6 +31,14 @@ class OrderProblems {
                 "Order cannot be cancelled",
                 e.getMessage(),
                 List.of(new FieldProblem("status", e.getMessage())));
+    }
+
+    /** The saga changed the order while the cancellation was being requested: asking again decides on the new state. */
+    @ExceptionHandler
+    ProblemDetail changedConcurrently(OptimisticLockingFailureException e) {
+        String detail = "the order changed while the request was handled; ask again";
+        return problem(
+                HttpStatus.CONFLICT, "Order changed concurrently", detail, List.of(new FieldProblem("id", detail)));
     }
 
     @ExceptionHandler

@@ -17,16 +17,16 @@ import io.eventshop.events.EventEnvelope;
 import io.eventshop.events.order.OrderCancellationRequested;
 import io.eventshop.events.order.OrderCancelled;
 import io.eventshop.events.order.OrderConfirmed;
-import io.eventshop.events.order.OrderPlaced;
+import io.eventshop.messaging.testing.SagaTopic;
 import io.eventshop.order.testing.Catalogue;
 import io.eventshop.order.testing.OrderServiceIntegrationTest;
 import io.eventshop.order.testing.OrdersApi;
 import io.eventshop.order.testing.OrdersApi.Response;
-import io.eventshop.order.testing.PublishedEvents;
 import io.eventshop.order.testing.SagaEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,14 +50,20 @@ class OrderSagaIntegrationTests {
     MeterRegistry meters;
 
     OrdersApi api;
-    final SagaEvents events = new SagaEvents();
-    final PublishedEvents published = new PublishedEvents();
+    SagaTopic topic;
+    SagaEvents events;
 
     @BeforeEach
     void setUp() {
         api = new OrdersApi(port);
-        PublishedEvents.subscribe();
+        topic = new SagaTopic().collecting(SagaEvents.ORDER_EVENTS);
+        events = new SagaEvents(topic);
         new Catalogue(events, jdbc).price("SKU-1001", "19.99");
+    }
+
+    @AfterEach
+    void closeTopic() {
+        topic.close();
     }
 
     private UUID placeOrder() {
@@ -85,7 +91,7 @@ class OrderSagaIntegrationTests {
         EventEnvelope shipment = events.publish(shipmentScheduled(id));
         Response confirmed = awaitOrder(id, "CONFIRMED", "CONFIRMED");
 
-        EventEnvelope envelope = published.await(id, OrderConfirmed.class);
+        EventEnvelope envelope = events.awaitPublished(id, OrderConfirmed.class);
         OrderConfirmed event = (OrderConfirmed) envelope.data();
         assertThat(event.totalAmount()).isEqualByComparingTo("39.98");
         assertThat(event.currency()).isEqualTo("EUR");
@@ -94,7 +100,7 @@ class OrderSagaIntegrationTests {
         assertThat(confirmed.body().at("/saga/steps").findValuesAsString("name"))
                 .containsExactly(
                         "ORDER_PLACED", "PAYMENT_AUTHORIZED", "STOCK_RESERVED", "SHIPMENT_SCHEDULED", "CONFIRMED");
-        assertThat(published.typesOf(id)).containsExactly(OrderPlaced.class, OrderConfirmed.class);
+        assertThat(topic.eventTypesFor(id)).containsExactly("OrderPlaced", "OrderConfirmed");
     }
 
     @Test
@@ -106,7 +112,7 @@ class OrderSagaIntegrationTests {
         Response cancelled = awaitOrder(id, "CANCELLED", "CANCELLED");
         assertThat(cancelled.text("/cancellationReason")).isEqualTo("payment declined: insufficient funds");
         OrderCancelled event =
-                (OrderCancelled) published.await(id, OrderCancelled.class).data();
+                (OrderCancelled) events.awaitPublished(id, OrderCancelled.class).data();
         assertThat(event.reason()).isEqualTo("payment declined: insufficient funds");
     }
 
@@ -122,7 +128,7 @@ class OrderSagaIntegrationTests {
 
         Response cancelled = awaitOrder(id, "CANCELLED", "CANCELLED");
         assertThat(cancelled.text("/cancellationReason")).isEqualTo("stock reservation failed: out of stock");
-        published.await(id, OrderCancelled.class);
+        events.awaitPublished(id, OrderCancelled.class);
     }
 
     @Test
@@ -138,7 +144,7 @@ class OrderSagaIntegrationTests {
         events.publish(paymentRefunded(id));
 
         awaitOrder(id, "CANCELLED", "CANCELLED");
-        published.await(id, OrderCancelled.class);
+        events.awaitPublished(id, OrderCancelled.class);
     }
 
     @Test
@@ -157,7 +163,7 @@ class OrderSagaIntegrationTests {
         events.publish(paymentRefunded(id));
 
         awaitOrder(id, "CANCELLED", "CANCELLED");
-        published.await(id, OrderCancelled.class);
+        events.awaitPublished(id, OrderCancelled.class);
     }
 
     @Test
@@ -171,7 +177,7 @@ class OrderSagaIntegrationTests {
         assertThat(accepted.status()).isEqualTo(202);
         assertThat(accepted.text("/saga/step")).isEqualTo("CANCELLATION_REQUESTED");
         assertThat(accepted.text("/cancellationReason")).isEqualTo("changed my mind");
-        EventEnvelope requested = published.await(id, OrderCancellationRequested.class);
+        EventEnvelope requested = events.awaitPublished(id, OrderCancellationRequested.class);
         assertThat(((OrderCancellationRequested) requested.data()).reason()).isEqualTo("changed my mind");
         assertThat(requested.correlationId()).isEqualTo(id);
         assertThat(api.cancel(id).status()).as("asking again").isEqualTo(202);
@@ -180,9 +186,9 @@ class OrderSagaIntegrationTests {
 
         Response cancelled = awaitOrder(id, "CANCELLED", "CANCELLED");
         assertThat(cancelled.text("/cancellationReason")).isEqualTo("changed my mind");
-        published.await(id, OrderCancelled.class);
-        assertThat(published.typesOf(id))
-                .containsExactly(OrderPlaced.class, OrderCancellationRequested.class, OrderCancelled.class);
+        events.awaitPublished(id, OrderCancelled.class);
+        assertThat(topic.eventTypesFor(id))
+                .containsExactly("OrderPlaced", "OrderCancellationRequested", "OrderCancelled");
     }
 
     @Test
@@ -198,8 +204,8 @@ class OrderSagaIntegrationTests {
         events.publish(paymentRefunded(id));
 
         awaitOrder(id, "CANCELLED", "CANCELLED");
-        published.await(id, OrderCancelled.class);
-        assertThat(published.typesOf(id)).doesNotContain(OrderConfirmed.class);
+        events.awaitPublished(id, OrderCancelled.class);
+        assertThat(topic.eventTypesFor(id)).doesNotContain("OrderConfirmed");
     }
 
     @Test

@@ -12,13 +12,15 @@ import io.eventshop.events.EventEnvelope;
 import io.eventshop.events.IntegrationEvent;
 import io.eventshop.events.order.OrderCancellationRequested;
 import io.eventshop.messaging.testing.AwsFixtures;
+import io.eventshop.messaging.testing.SagaTopic;
 import io.eventshop.order.testing.OrderServiceIntegrationTest;
 import io.eventshop.order.testing.OrdersApi;
 import io.eventshop.order.testing.OrdersApi.Response;
-import io.eventshop.order.testing.PublishedEvents;
+import io.eventshop.order.testing.SagaEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +56,8 @@ class SagaDeadlineIntegrationTests {
     OrderSaga saga;
 
     OrdersApi api;
-    final PublishedEvents published = new PublishedEvents();
+    SagaTopic topic;
+    SagaEvents events;
 
     @BeforeAll
     static void createTheQueueOfThisContext(LocalAwsEndpoint endpoint) {
@@ -66,18 +69,24 @@ class SagaDeadlineIntegrationTests {
     @BeforeEach
     void setUp() {
         api = new OrdersApi(port);
-        PublishedEvents.subscribe();
+        topic = new SagaTopic().collecting(SagaEvents.ORDER_EVENTS);
+        events = new SagaEvents(topic);
         jdbc.sql("""
                         insert into product_price (sku, name, price, currency, updated_at)
                         values ('SKU-1001', 'Teapot', 19.99, 'EUR', now()) on conflict do nothing
                         """).update();
     }
 
+    @AfterEach
+    void closeTopic() {
+        topic.close();
+    }
+
     @Test
     void anOrderStillPendingAfterTheDeadlineHasItsCancellationRequested() {
         UUID id = api.place(anOrderRequest().withItem("SKU-1001", 2).json()).id();
 
-        EventEnvelope requested = published.await(id, OrderCancellationRequested.class);
+        EventEnvelope requested = events.awaitPublished(id, OrderCancellationRequested.class);
 
         assertThat(((OrderCancellationRequested) requested.data()).reason()).isEqualTo("deadline exceeded");
         Response order = await().atMost(Duration.ofSeconds(10))
@@ -85,7 +94,7 @@ class SagaDeadlineIntegrationTests {
                         .equals("CANCELLATION_REQUESTED"));
         assertThat(order.text("/status")).isEqualTo("PENDING");
         assertThat(order.text("/cancellationReason")).isEqualTo("deadline exceeded");
-        assertThat(published.typesOf(id)).as("requested once").containsOnlyOnce(OrderCancellationRequested.class);
+        assertThat(topic.eventTypesFor(id)).as("requested once").containsOnlyOnce("OrderCancellationRequested");
     }
 
     @Test
@@ -95,9 +104,8 @@ class SagaDeadlineIntegrationTests {
         saga.on(stockReserved(id), envelope(stockReserved(id)));
         saga.on(shipmentScheduled(id), envelope(shipmentScheduled(id)));
 
-        await().during(Duration.ofMillis(1500))
-                .atMost(Duration.ofSeconds(5))
-                .until(() -> !published.typesOf(id).contains(OrderCancellationRequested.class));
+        await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> !topic.eventTypesFor(id)
+                .contains("OrderCancellationRequested"));
         assertThat(api.get(id).text("/status")).isEqualTo("CONFIRMED");
     }
 

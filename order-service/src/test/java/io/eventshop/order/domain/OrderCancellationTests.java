@@ -5,8 +5,6 @@ import static io.eventshop.order.domain.Orders.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.eventshop.events.order.OrderCancellationRequested;
-import io.eventshop.events.order.OrderCancelled;
 import org.junit.jupiter.api.Test;
 
 /** Cancellation by the customer or the deadline: allowed while PENDING and before the shipment is scheduled. */
@@ -23,20 +21,20 @@ class OrderCancellationTests {
         assertThat(order.isCancelling()).isTrue();
         assertThat(order.saga().step()).isEqualTo(SagaStep.CANCELLATION_REQUESTED);
         assertThat(order.cancellationReason()).isEqualTo("changed my mind");
-        assertThat(order.pullEvents())
-                .containsExactly(new OrderCancellationRequested(order.id().value(), "c-42", "changed my mind"));
+        assertThat(order.releaseEvents())
+                .containsExactly(new OrderCancellationRequested(order.id(), "c-42", "changed my mind"));
     }
 
     @Test
     void askingAgainWhileTheCancellationIsUnderWayChangesNothing() {
         Order order = anOrder().placed();
         order.requestCancellation("changed my mind", at(1));
-        order.pullEvents();
+        order.releaseEvents();
 
         assertThat(order.requestCancellation("really", at(2))).isFalse();
 
         assertThat(order.cancellationReason()).isEqualTo("changed my mind");
-        assertThat(order.pullEvents()).isEmpty();
+        assertThat(order.releaseEvents()).isEmpty();
     }
 
     @Test
@@ -78,14 +76,14 @@ class OrderCancellationTests {
     void shipmentScheduledWhileCancellingIsNotedAndConfirmsNothing() {
         Order order = anOrder().reserved();
         order.requestCancellation("changed my mind", at(3));
-        order.pullEvents();
+        order.releaseEvents();
 
         assertThat(order.shipmentScheduled(at(4))).isTrue();
 
         assertThat(order.status()).isEqualTo(OrderStatus.PENDING);
         assertThat(order.saga().step()).isEqualTo(SagaStep.CANCELLATION_REQUESTED);
         assertThat(order.isShipmentScheduled()).isTrue();
-        assertThat(order.pullEvents())
+        assertThat(order.releaseEvents())
                 .as("shipping cancels the shipment itself")
                 .isEmpty();
     }
@@ -94,7 +92,7 @@ class OrderCancellationTests {
     void aCancellingOrderEndsCancelledOnPaymentRefundedWithTheRequestsReason() {
         Order order = anOrder().reserved();
         order.requestCancellation("changed my mind", at(3));
-        order.pullEvents();
+        order.releaseEvents();
         order.shipmentScheduled(at(4));
         order.shipmentFailed("order cancelled", at(5));
         order.stockReleased(at(6));
@@ -103,20 +101,19 @@ class OrderCancellationTests {
 
         assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(order.cancellationReason()).isEqualTo("changed my mind");
-        assertThat(order.pullEvents())
-                .containsExactly(new OrderCancelled(order.id().value(), "c-42", "changed my mind"));
+        assertThat(order.releaseEvents()).containsExactly(new OrderCancelled(order.id(), "c-42", "changed my mind"));
     }
 
     @Test
     void aCancellingOrderEndsCancelledOnPaymentDeclined() {
         Order order = anOrder().placed();
         order.requestCancellation("deadline exceeded", at(1));
-        order.pullEvents();
+        order.releaseEvents();
 
         assertThat(order.paymentDeclined("order cancelled", at(2))).isTrue();
 
         assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(order.cancellationReason()).isEqualTo("deadline exceeded");
-        assertThat(order.pullEvents()).hasExactlyElementsOfTypes(OrderCancelled.class);
+        assertThat(order.releaseEvents()).hasExactlyElementsOfTypes(OrderCancelled.class);
     }
 }

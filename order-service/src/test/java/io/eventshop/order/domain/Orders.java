@@ -38,7 +38,7 @@ public final class Orders {
         return this;
     }
 
-    /** A freshly placed order, with its OrderPlaced still to pull. */
+    /** A freshly placed order, with its OrderPlaced still to release. */
     public Order build() {
         if (lines.isEmpty()) {
             withItem("SKU-1001", 2);
@@ -52,10 +52,10 @@ public final class Orders {
                 PLACED_AT);
     }
 
-    /** A placed order whose OrderPlaced has been pulled, as it is after the transaction that placed it. */
+    /** A placed order whose OrderPlaced has been released, as it is after the transaction that placed it. */
     public Order placed() {
         Order order = build();
-        order.pullEvents();
+        order.releaseEvents();
         return order;
     }
 

@@ -17,7 +17,7 @@ class StaleAndDuplicateEventsTests {
     void aRepeatedOutcomeIsANoOp() {
         Order order = anOrder().reserved();
         order.shipmentScheduled(at(3));
-        order.pullEvents();
+        order.releaseEvents();
         List<StepRecord> before = order.saga().steps();
 
         assertThat(order.paymentAuthorized(at(4))).isFalse();
@@ -26,7 +26,7 @@ class StaleAndDuplicateEventsTests {
 
         assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
         assertThat(order.saga().steps()).isEqualTo(before);
-        assertThat(order.pullEvents()).isEmpty();
+        assertThat(order.releaseEvents()).isEmpty();
     }
 
     @Test
@@ -34,7 +34,7 @@ class StaleAndDuplicateEventsTests {
         Order order = anOrder().reserved();
         order.shipmentFailed("cannot deliver", at(3));
         order.paymentRefunded(at(4));
-        order.pullEvents();
+        order.releaseEvents();
 
         assertThat(order.paymentRefunded(at(5))).isFalse();
         assertThat(order.paymentRefundFailed("late", at(5))).isFalse();
@@ -42,14 +42,14 @@ class StaleAndDuplicateEventsTests {
         assertThat(order.stockReleased(at(6))).as("a second release").isFalse();
 
         assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
-        assertThat(order.pullEvents()).isEmpty();
+        assertThat(order.releaseEvents()).isEmpty();
     }
 
     @Test
     void lateOutcomesForACancelledOrderChangeNothing() {
         Order order = anOrder().placed();
         order.paymentDeclined("declined", at(1));
-        order.pullEvents();
+        order.releaseEvents();
 
         assertThat(order.paymentAuthorized(at(2))).isFalse();
         assertThat(order.stockReserved(at(2))).isFalse();
@@ -59,7 +59,7 @@ class StaleAndDuplicateEventsTests {
         assertThat(order.paymentDeclined("again", at(2))).isFalse();
 
         assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
-        assertThat(order.pullEvents()).isEmpty();
+        assertThat(order.releaseEvents()).isEmpty();
     }
 
     @Test
@@ -72,14 +72,14 @@ class StaleAndDuplicateEventsTests {
 
         assertThat(order.status()).isEqualTo(OrderStatus.PENDING);
         assertThat(order.saga().step()).isEqualTo(SagaStep.COMPENSATING);
-        assertThat(order.pullEvents()).isEmpty();
+        assertThat(order.releaseEvents()).isEmpty();
     }
 
     @Test
     void outcomesForAConfirmedOrderThatWouldUndoItChangeNothing() {
         Order order = anOrder().reserved();
         order.shipmentScheduled(at(3));
-        order.pullEvents();
+        order.releaseEvents();
 
         assertThat(order.paymentDeclined("late", at(4))).isFalse();
         assertThat(order.shipmentFailed("late", at(4))).isFalse();
@@ -87,6 +87,6 @@ class StaleAndDuplicateEventsTests {
         assertThat(order.paymentRefundFailed("late", at(4))).isFalse();
 
         assertThat(order.status()).isEqualTo(OrderStatus.CONFIRMED);
-        assertThat(order.pullEvents()).isEmpty();
+        assertThat(order.releaseEvents()).isEmpty();
     }
 }

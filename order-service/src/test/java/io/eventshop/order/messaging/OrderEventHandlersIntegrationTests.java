@@ -7,6 +7,7 @@ import io.eventshop.devstack.LocalAwsEndpoint;
 import io.eventshop.events.EventEnvelope;
 import io.eventshop.events.EventJson;
 import io.eventshop.messaging.testing.AwsFixtures;
+import io.eventshop.messaging.testing.SagaTopic;
 import io.eventshop.order.testing.OrderServiceIntegrationTest;
 import io.eventshop.order.testing.SagaEvents;
 import java.util.UUID;
@@ -18,9 +19,10 @@ class OrderEventHandlersIntegrationTests {
 
     @Test
     void anOutcomeForAnOrderThatDoesNotExistEndsInTheDeadLetterQueue(LocalAwsEndpoint endpoint) {
-        EventEnvelope stray = new SagaEvents().publish(paymentAuthorized(UUID.randomUUID()));
+        try (var topic = new SagaTopic();
+                var aws = new AwsFixtures(endpoint)) {
+            EventEnvelope stray = new SagaEvents(topic).publish(paymentAuthorized(UUID.randomUUID()));
 
-        try (var aws = new AwsFixtures(endpoint)) {
             String deadLetterQueue = aws.queueUrl("order-service-events-dlq.fifo");
             var dead = aws.receive(deadLetterQueue, 1);
 

@@ -12,8 +12,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole service on a random port, against embedded PostgreSQL and the in-JVM AWS endpoint, with the topology
- * provisioned. Test classes that add no properties share one application context; add some with
- * {@code @TestPropertySource} to get a context of your own.
+ * provisioned, and Hibernate's statements visible to {@link Statements}. Test classes that add no properties share one
+ * application context; add some with {@code @TestPropertySource} to get a context of your own.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -28,7 +28,9 @@ import org.springframework.test.context.ContextConfiguration;
             "eventshop.messaging.listener.poll-timeout=1s",
             "eventshop.messaging.listener.retry-initial-visibility=1s",
             "eventshop.messaging.listener.retry-max-visibility=2s",
-            "eventshop.messaging.listener.shutdown-timeout=2s"
+            "eventshop.messaging.listener.shutdown-timeout=2s",
+            "spring.jpa.properties.hibernate.session_factory.statement_inspector="
+                    + "io.eventshop.order.testing.Statements"
         })
 @ContextConfiguration(initializers = MessagingTestInfrastructure.class)
 public @interface OrderServiceIntegrationTest {}

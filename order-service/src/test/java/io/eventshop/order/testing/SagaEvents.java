@@ -1,8 +1,8 @@
 package io.eventshop.order.testing;
 
-import io.eventshop.devstack.junit.LocalAwsExtension;
+import static org.awaitility.Awaitility.await;
+
 import io.eventshop.events.EventEnvelope;
-import io.eventshop.events.EventJson;
 import io.eventshop.events.IntegrationEvent;
 import io.eventshop.events.inventory.ProductPriceChanged;
 import io.eventshop.events.inventory.ReservedLine;
@@ -16,69 +16,59 @@ import io.eventshop.events.payment.PaymentRefundFailed;
 import io.eventshop.events.payment.PaymentRefunded;
 import io.eventshop.events.shipping.ShipmentFailed;
 import io.eventshop.events.shipping.ShipmentScheduled;
+import io.eventshop.messaging.testing.SagaTopic;
+import io.eventshop.messaging.testing.SagaTopic.Published;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
 /**
- * The other services, played by the test: it publishes their events to the SNS topic as their outbox relays do
- * (message group = the ordering key, deduplication id = the eventId, the eventType attribute).
+ * The other services, played by the test through the shared {@link SagaTopic}: their events, with plausible values,
+ * published in the saga of their order (correlationId = the order id) and from the service that owns them.
  */
 public final class SagaEvents {
 
-    public static final String TOPIC = "order-events.fifo";
+    /** What order-service publishes, for {@link SagaTopic#collecting}. */
+    public static final String[] ORDER_EVENTS = {
+        "OrderPlaced", "OrderConfirmed", "OrderCancelled", "OrderCancellationRequested"
+    };
 
-    private static final SnsClient SNS = SnsClient.builder()
-            .endpointOverride(LocalAwsExtension.endpoint().url())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-            .build();
+    private final SagaTopic topic;
 
-    private final EventJson json = new EventJson();
+    public SagaEvents(SagaTopic topic) {
+        this.topic = topic;
+    }
 
     /** Publishes the event in a new envelope of the order's saga, and returns the envelope. */
     public EventEnvelope publish(IntegrationEvent event) {
         UUID correlationId = event.orderId() != null ? event.orderId() : UUID.randomUUID();
         EventEnvelope envelope = EventEnvelope.of(event, sourceOf(event), correlationId, null, Clock.systemUTC());
-        publish(envelope, envelope.eventId().toString());
+        topic.publish(envelope);
         return envelope;
     }
 
     /** Publishes an envelope again, as a redelivery after SNS's deduplication window would. */
     public void redeliver(EventEnvelope envelope) {
-        publish(envelope, UUID.randomUUID().toString());
+        topic.republish(envelope);
     }
 
-    private void publish(EventEnvelope envelope, String deduplicationId) {
-        SNS.publish(request -> request.topicArn(topicArn())
-                .message(json.write(envelope))
-                .messageGroupId(envelope.orderingKey())
-                .messageDeduplicationId(deduplicationId)
-                .messageAttributes(Map.of(
-                        "eventType",
-                        MessageAttributeValue.builder()
-                                .dataType("String")
-                                .stringValue(envelope.eventType())
-                                .build())));
+    /** Waits (at most 20 seconds) for order-service to publish an event of {@code type} for the order. */
+    public EventEnvelope awaitPublished(UUID orderId, Class<? extends IntegrationEvent> type) {
+        return await().atMost(Duration.ofSeconds(20))
+                .until(() -> firstPublished(orderId, type), Optional::isPresent)
+                .orElseThrow();
     }
 
-    static String topicArn() {
-        return SNS.listTopics().topics().stream()
-                .map(topic -> topic.topicArn())
-                .filter(arn -> arn.endsWith(":" + TOPIC))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException(TOPIC + " is not provisioned"));
-    }
-
-    static SnsClient sns() {
-        return SNS;
+    private Optional<EventEnvelope> firstPublished(UUID orderId, Class<? extends IntegrationEvent> type) {
+        List<Published> published = topic.publishedFor(orderId);
+        return published.stream()
+                .map(Published::envelope)
+                .filter(envelope -> type.isInstance(envelope.data()))
+                .findFirst();
     }
 
     private static String sourceOf(IntegrationEvent event) {
@@ -140,6 +130,6 @@ public final class SagaEvents {
     }
 
     private static UUID paymentId(UUID orderId) {
-        return UUID.nameUUIDFromBytes(("payment-" + orderId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes(("payment-" + orderId).getBytes(StandardCharsets.UTF_8));
     }
 }

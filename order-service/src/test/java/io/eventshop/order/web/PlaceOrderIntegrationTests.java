@@ -6,14 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.eventshop.events.EventEnvelope;
 import io.eventshop.events.order.OrderPlaced;
 import io.eventshop.events.order.ShippingAddress;
+import io.eventshop.messaging.testing.SagaTopic;
 import io.eventshop.order.testing.Catalogue;
 import io.eventshop.order.testing.OrderServiceIntegrationTest;
 import io.eventshop.order.testing.OrdersApi;
 import io.eventshop.order.testing.OrdersApi.Response;
-import io.eventshop.order.testing.PublishedEvents;
 import io.eventshop.order.testing.SagaEvents;
 import java.math.BigDecimal;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,14 +34,21 @@ class PlaceOrderIntegrationTests {
     JdbcClient jdbc;
 
     OrdersApi api;
-    final PublishedEvents published = new PublishedEvents();
+    SagaTopic topic;
+    SagaEvents events;
 
     @BeforeEach
     void setUp() {
         api = new OrdersApi(port);
-        PublishedEvents.subscribe();
-        new Catalogue(new SagaEvents(), jdbc).price("SKU-1001", "19.99");
-        new Catalogue(new SagaEvents(), jdbc).price("SKU-2002", "5.50");
+        topic = new SagaTopic().collecting(SagaEvents.ORDER_EVENTS);
+        events = new SagaEvents(topic);
+        new Catalogue(events, jdbc).price("SKU-1001", "19.99");
+        new Catalogue(events, jdbc).price("SKU-2002", "5.50");
+    }
+
+    @AfterEach
+    void closeTopic() {
+        topic.close();
     }
 
     @Test
@@ -61,7 +69,7 @@ class PlaceOrderIntegrationTests {
         assertThat(placed.text("/saga/steps/0/status")).isEqualTo("DONE");
         assertThat(placed.body().at("/createdAt").isMissingNode()).isFalse();
 
-        EventEnvelope envelope = published.await(id, OrderPlaced.class);
+        EventEnvelope envelope = events.awaitPublished(id, OrderPlaced.class);
         OrderPlaced event = (OrderPlaced) envelope.data();
         assertThat(envelope.source()).isEqualTo("order-service");
         assertThat(envelope.correlationId()).isEqualTo(id);
@@ -110,6 +118,24 @@ class PlaceOrderIntegrationTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theSameBodyWithItsFieldsInAnotherOrderIsTheSameRequest() {
+        String key = UUID.randomUUID().toString();
+        Response first = api.place(PlaceOrderRequestTests.IN_API_ORDER, key);
+
+        Response retry = api.place(PlaceOrderRequestTests.SHUFFLED, key);
+
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(retry.status()).isEqualTo(202);
+        assertThat(retry.id()).isEqualTo(first.id());
+        assertThat(retry.headers().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(jdbc.sql("select request_hash from idempotency_key where idempotency_key = ?")
+                        .param(key)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(PlaceOrderRequestTests.FINGERPRINT);
     }
 
     @Test
@@ -178,7 +204,16 @@ class PlaceOrderIntegrationTests {
 
     @Test
     void anUnknownOrderIsA404AndAnIdThatIsNotAUuidA400() {
-        assertThat(api.get(UUID.randomUUID()).status()).isEqualTo(404);
+        UUID unknown = UUID.randomUUID();
+        Response notFound = api.get(unknown);
+
+        assertThat(notFound.status()).isEqualTo(404);
+        assertThat(notFound.headers().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(notFound.text("/title")).isEqualTo("Not Found");
+        assertThat(notFound.text("/detail")).isEqualTo("No order " + unknown);
+        assertThat(notFound.text("/resource")).isEqualTo("order");
+        assertThat(notFound.text("/id")).isEqualTo(unknown.toString());
+        assertThat(api.cancel(unknown).status()).isEqualTo(404);
         assertThat(api.send(HttpMethod.GET, "/orders/42", null, null, null).status())
                 .isEqualTo(400);
     }

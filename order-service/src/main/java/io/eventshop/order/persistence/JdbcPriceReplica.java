@@ -1,7 +1,8 @@
-package io.eventshop.order.catalog;
+package io.eventshop.order.persistence;
 
-import io.eventshop.events.inventory.ProductPriceChanged;
+import io.eventshop.order.application.PriceReplica;
 import io.eventshop.order.domain.Money;
+import io.eventshop.order.domain.ProductPrice;
 import io.eventshop.order.domain.Sku;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -15,21 +16,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * order-service's replica of the catalogue's prices, fed by inventory's ProductPriceChanged events (event-carried
- * state transfer): placing an order reads prices here and never calls inventory.
+ * The {@code product_price} table, on JdbcClient because the SQL is the lesson: the replica keeps the latest price of
+ * each sku with one conditional upsert ({@code on conflict ... do update ... where}), which ignores a change older
+ * than the stored one without reading it first.
  */
 @Repository
-public class PriceReplica {
+class JdbcPriceReplica implements PriceReplica {
 
-    private static final Logger log = LoggerFactory.getLogger(PriceReplica.class);
+    private static final Logger log = LoggerFactory.getLogger(JdbcPriceReplica.class);
 
     private final JdbcClient jdbc;
 
-    PriceReplica(JdbcClient jdbc) {
+    JdbcPriceReplica(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** The known prices of {@code skus}; a sku that is missing from the map is unknown. */
+    @Override
     public Map<Sku, ProductPrice> pricesOf(Collection<Sku> skus) {
         String[] values = skus.stream().map(Sku::value).distinct().toArray(String[]::new);
         return jdbc
@@ -44,11 +46,8 @@ public class PriceReplica {
                 .collect(Collectors.toMap(ProductPrice::sku, Function.identity()));
     }
 
-    /**
-     * Upserts the price. Events of one sku arrive in order (their message group is the sku), but a redriven dead
-     * letter may be older than what is stored: a change that occurred before the stored one is ignored.
-     */
-    public void apply(ProductPriceChanged change, Instant occurredAt) {
+    @Override
+    public boolean replicate(ProductPrice price, Instant changedAt) {
         int updated = jdbc.sql("""
                         insert into product_price (sku, name, price, currency, updated_at) values (?, ?, ?, ?, ?)
                         on conflict (sku) do update
@@ -56,10 +55,16 @@ public class PriceReplica {
                                updated_at = excluded.updated_at
                          where product_price.updated_at <= excluded.updated_at
                         """)
-                .params(change.sku(), change.name(), change.price(), change.currency(), Timestamp.from(occurredAt))
+                .params(
+                        price.sku().value(),
+                        price.name(),
+                        price.price().amount(),
+                        price.price().currency(),
+                        Timestamp.from(changedAt))
                 .update();
         if (updated == 0) {
-            log.info("Ignored a price of {} that occurred at {}, before the stored one", change.sku(), occurredAt);
+            log.info("Ignored a price of {} that changed at {}, before the stored one", price.sku(), changedAt);
         }
+        return updated == 1;
     }
 }

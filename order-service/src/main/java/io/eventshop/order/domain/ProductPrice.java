@@ -1,10 +1,11 @@
-package io.eventshop.order.catalog;
+package io.eventshop.order.domain;
 
-import io.eventshop.order.domain.Money;
-import io.eventshop.order.domain.Sku;
 import java.util.Objects;
 
-/** The price of a product, as inventory-service last published it. */
+/**
+ * The price of a product, as inventory-service last published it: what order-service's replica of the catalogue
+ * keeps, so that placing an order never calls inventory.
+ */
 public record ProductPrice(Sku sku, String name, Money price) {
 
     public ProductPrice {
