@@ -5,40 +5,24 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
+import io.eventshop.messaging.testing.ServiceArchitecture;
 
-/** The shape of notification-service: a domain free of frameworks, and no dependency on any other service. */
+/**
+ * The shape every service has (common-messaging's {@link ServiceArchitecture}), and one rule of notification-service's
+ * own: mail stays in the integration package, behind the NotificationChannel port.
+ */
 @AnalyzeClasses(packages = "io.eventshop.notification", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
     @ArchTest
-    static final ArchRule domainHasNoFrameworkImports = noClasses()
-            .that()
-            .resideInAPackage("..notification.domain..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(
-                    "org.springframework..",
-                    "software.amazon..",
-                    "io.awspring..",
-                    "io.eventshop.messaging..",
-                    "jakarta.mail..",
-                    "java.sql..");
+    static final ArchTests serviceArchitecture = ArchTests.in(ServiceArchitecture.class);
 
     @ArchTest
-    static final ArchRule dependsOnNoOtherService = noClasses()
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(
-                    "io.eventshop.order..",
-                    "io.eventshop.payment..",
-                    "io.eventshop.inventory..",
-                    "io.eventshop.shipping..");
-
-    @ArchTest
-    static final ArchRule onlyTheChannelPackageKnowsMail = noClasses()
+    static final ArchRule onlyTheIntegrationPackageKnowsMail = noClasses()
             .that()
-            .resideOutsideOfPackage("..notification.channel..")
+            .resideOutsideOfPackage("..notification.integration..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("org.springframework.mail..", "jakarta.mail..");

@@ -5,54 +5,24 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
+import io.eventshop.messaging.testing.ServiceArchitecture;
 
-/** The shape of payment-service: a domain free of frameworks, and no dependency on any other service. */
+/**
+ * The shape every service has (common-messaging's {@link ServiceArchitecture}), and one rule of payment-service's
+ * own: resilience4j stays in the integration package, behind the PaymentProvider port.
+ */
 @AnalyzeClasses(packages = "io.eventshop.payment", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
     @ArchTest
-    static final ArchRule domainHasNoFrameworkImports = noClasses()
-            .that()
-            .resideInAPackage("..payment.domain..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(
-                    "org.springframework..",
-                    "software.amazon..",
-                    "io.awspring..",
-                    "io.eventshop.messaging..",
-                    "io.github.resilience4j..",
-                    "jakarta.persistence..",
-                    "java.sql..");
+    static final ArchTests serviceArchitecture = ArchTests.in(ServiceArchitecture.class);
 
     @ArchTest
-    static final ArchRule domainDependsOnNothingElseInTheService = noClasses()
+    static final ArchRule onlyTheIntegrationPackageKnowsResilience4j = noClasses()
             .that()
-            .resideInAPackage("..payment.domain..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(
-                    "..payment.application..",
-                    "..payment.web..",
-                    "..payment.messaging..",
-                    "..payment.persistence..",
-                    "..payment.provider..");
-
-    @ArchTest
-    static final ArchRule dependsOnNoOtherService = noClasses()
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(
-                    "io.eventshop.order..",
-                    "io.eventshop.inventory..",
-                    "io.eventshop.shipping..",
-                    "io.eventshop.notification..");
-
-    @ArchTest
-    static final ArchRule onlyTheProviderPackageKnowsResilience4j = noClasses()
-            .that()
-            .resideOutsideOfPackage("..payment.provider..")
+            .resideOutsideOfPackage("..payment.integration..")
             .should()
             .dependOnClassesThat()
             .resideInAPackage("io.github.resilience4j..");

@@ -7,15 +7,15 @@ import io.eventshop.events.order.OrderConfirmed;
 import io.eventshop.events.order.OrderPlaced;
 import io.eventshop.events.payment.PaymentDeclined;
 import io.eventshop.events.shipping.ShipmentScheduled;
+import io.eventshop.notification.domain.OrderId;
 import io.eventshop.notification.domain.Priority;
 import java.math.BigDecimal;
-import java.util.UUID;
 
 /**
  * What to tell a customer about an event: one factory per event type that reaches this service. The type of the
  * notification is the type of the event.
  */
-public record CustomerMessage(UUID orderId, String customerId, String type, Priority priority, String text) {
+public record CustomerMessage(OrderId orderId, String customerId, String type, Priority priority, String text) {
 
     public static CustomerMessage of(OrderConfirmed event) {
         return normal(
@@ -51,7 +51,7 @@ public record CustomerMessage(UUID orderId, String customerId, String type, Prio
     /** Only the high-value orders reach this service (the rule high-value-orders), and each gets priority. */
     public static CustomerMessage of(OrderPlaced event) {
         return new CustomerMessage(
-                event.orderId(),
+                new OrderId(event.orderId()),
                 event.customerId(),
                 EventTypes.nameOf(event),
                 Priority.PRIORITY,
@@ -60,7 +60,8 @@ public record CustomerMessage(UUID orderId, String customerId, String type, Prio
     }
 
     private static CustomerMessage normal(IntegrationEvent event, String customerId, String text) {
-        return new CustomerMessage(event.orderId(), customerId, EventTypes.nameOf(event), Priority.NORMAL, text);
+        return new CustomerMessage(
+                new OrderId(event.orderId()), customerId, EventTypes.nameOf(event), Priority.NORMAL, text);
     }
 
     private static String money(BigDecimal amount, String currency) {

@@ -1,22 +1,20 @@
 package io.eventshop.notification.application;
 
-import io.eventshop.events.EventEnvelope;
-import io.eventshop.events.notification.CustomerNotified;
-import io.eventshop.messaging.outbox.Outbox;
-import io.eventshop.notification.channel.NotificationChannel;
 import io.eventshop.notification.domain.Notification;
-import io.eventshop.notification.domain.NotificationId;
-import io.eventshop.notification.domain.Notifications;
 import java.time.Clock;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Notifies a customer: stores the notification, sends it through the channel and publishes CustomerNotified, all in
- * the transaction of the event that caused it. A failed send throws, so the event is retried; a send followed by a
- * failed commit is sent again on the retry (at least once, as with any side effect outside the database).
+ * Notifies a customer: sends the notification through the channel, stores it and publishes its CustomerNotified, all
+ * in the transaction of the event that caused it (the inbox's, which drops a redelivered event before it gets here;
+ * the notification's unique {@code event_id} backs it up). A failed send throws, so the event is retried; a send
+ * followed by a failed commit is sent again on the retry (at least once, as with any side effect outside the
+ * database).
  */
 @Service
 public class CustomerNotifications {
@@ -25,45 +23,31 @@ public class CustomerNotifications {
 
     private final Notifications notifications;
     private final NotificationChannel channel;
-    private final Outbox outbox;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CustomerNotifications(Notifications notifications, NotificationChannel channel, Outbox outbox, Clock clock) {
+    CustomerNotifications(
+            Notifications notifications, NotificationChannel channel, ApplicationEventPublisher events, Clock clock) {
         this.notifications = notifications;
         this.channel = channel;
-        this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
+    /** Tells the customer {@code message}, caused by the event {@code eventId}. */
     @Transactional
-    public void notify(CustomerMessage message, EventEnvelope cause) {
-        var notification = new Notification(
-                NotificationId.random(),
-                cause.eventId(),
-                message.orderId(),
-                message.customerId(),
-                message.type(),
-                message.priority(),
-                message.text(),
-                clock.instant());
-        if (!notifications.addIfNew(notification)) {
-            log.info("Event {} was already notified; ignoring it", cause.eventId());
-            return;
-        }
+    public void notify(CustomerMessage message, UUID eventId) {
+        var notification = Notification.about(
+                eventId, message.orderId(), message.customerId(), message.type(), message.priority(), message.text());
         channel.send(notification);
+        notification.sent(clock.instant());
+        notifications.add(notification);
+        notification.releaseEvents().forEach(events::publishEvent);
         log.info(
                 "Notified customer {} ({} {}): {}",
                 notification.customerId(),
                 notification.priority(),
                 notification.type(),
                 notification.message());
-        outbox.addCausedBy(
-                cause,
-                new CustomerNotified(
-                        notification.orderId(),
-                        notification.customerId(),
-                        notification.id().value(),
-                        notification.type(),
-                        notification.priority().name()));
     }
 }

@@ -1,4 +1,8 @@
-/** The use case: turning a customer-facing event into a stored, sent notification, announced by CustomerNotified. */
+/**
+ * The use case (turning a customer-facing event into a sent, stored notification, announced by CustomerNotified) and
+ * the ports it needs: {@link io.eventshop.notification.application.Notifications} and
+ * {@link io.eventshop.notification.application.NotificationChannel}.
+ */
 @NullMarked
 package io.eventshop.notification.application;
 

@@ -1,4 +1,6 @@
-/** The Notification and its value objects, with no framework. */
+/**
+ * The Notification, its typed ids and its domain event, in plain Java with JPA's mapping annotations.
+ */
 @NullMarked
 package io.eventshop.notification.domain;
 

@@ -24,16 +24,18 @@ class NotificationEventHandlers {
         return new EventHandlers()
                 .on(
                         OrderConfirmed.class,
-                        (event, envelope) -> notifications.notify(CustomerMessage.of(event), envelope))
+                        (event, envelope) -> notifications.notify(CustomerMessage.of(event), envelope.eventId()))
                 .on(
                         OrderCancelled.class,
-                        (event, envelope) -> notifications.notify(CustomerMessage.of(event), envelope))
+                        (event, envelope) -> notifications.notify(CustomerMessage.of(event), envelope.eventId()))
                 .on(
                         ShipmentScheduled.class,
-                        (event, envelope) -> notifications.notify(CustomerMessage.of(event), envelope))
+                        (event, envelope) -> notifications.notify(CustomerMessage.of(event), envelope.eventId()))
                 .on(
                         PaymentDeclined.class,
-                        (event, envelope) -> notifications.notify(CustomerMessage.of(event), envelope))
-                .on(OrderPlaced.class, (event, envelope) -> notifications.notify(CustomerMessage.of(event), envelope));
+                        (event, envelope) -> notifications.notify(CustomerMessage.of(event), envelope.eventId()))
+                .on(
+                        OrderPlaced.class,
+                        (event, envelope) -> notifications.notify(CustomerMessage.of(event), envelope.eventId()));
     }
 }

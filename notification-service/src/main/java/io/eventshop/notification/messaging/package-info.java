@@ -1,4 +1,8 @@
-/** The events notification-service reacts to: those the EventBridge rules of infra/topology.yaml route to its queue. */
+/**
+ * notification-service's messaging: the events the EventBridge rules of infra/topology.yaml route to its queue and
+ * what each one does ({@code NotificationEventHandlers}), and its domain event turned into the published contract
+ * ({@code NotificationEventMapper}).
+ */
 @NullMarked
 package io.eventshop.notification.messaging;
 

@@ -1,4 +1,7 @@
-/** The notifications in PostgreSQL, written with plain SQL through JdbcClient. */
+/**
+ * The notifications in PostgreSQL, with Spring Data JPA behind the application's
+ * {@link io.eventshop.notification.application.Notifications} port.
+ */
 @NullMarked
 package io.eventshop.notification.persistence;
 

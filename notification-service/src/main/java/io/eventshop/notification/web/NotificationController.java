@@ -1,6 +1,6 @@
 package io.eventshop.notification.web;
 
-import io.eventshop.notification.domain.Notifications;
+import io.eventshop.notification.application.Notifications;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -3,6 +3,7 @@ package io.eventshop.notification.web;
 import io.eventshop.notification.domain.Notification;
 import io.eventshop.notification.domain.Priority;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 /** A notification as the API shows it. */
@@ -11,10 +12,10 @@ record NotificationResponse(UUID id, UUID orderId, String type, Priority priorit
     static NotificationResponse of(Notification notification) {
         return new NotificationResponse(
                 notification.id().value(),
-                notification.orderId(),
+                notification.orderId().value(),
                 notification.type(),
                 notification.priority(),
                 notification.message(),
-                notification.sentAt());
+                Objects.requireNonNull(notification.sentAt(), "a stored notification was sent"));
     }
 }

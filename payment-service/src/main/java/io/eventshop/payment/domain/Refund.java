@@ -1,15 +1,32 @@
 package io.eventshop.payment.domain;
 
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Column;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The refund of a payment: PENDING until the provider accepts it, then COMPLETED. It remembers the event that asked for
- * it ({@code correlationId}, {@code causationId}), so that the events it leads to, however late, join the same saga.
+ * The refund of a payment, part of the {@link Payment} aggregate and changed only through it: PENDING until the
+ * provider accepts it, then COMPLETED. It remembers the event that asked for it ({@code correlationId},
+ * {@code causationId}), so that the events it leads to, however late, join the same saga.
+ *
+ * <p>A JPA entity on the table {@code refund}, whose {@code payment_id} joins it to its payment. Its own
+ * {@code version} guards the changes that leave the payment's row alone (a refusal counted, an attempt started).
  */
-public final class Refund {
+@Entity
+@Table(name = "refund")
+public class Refund {
 
     /** Where a refund stands. */
     public enum Status {
@@ -17,47 +34,59 @@ public final class Refund {
         COMPLETED
     }
 
-    private final RefundId id;
-    private final String reason;
-    private final UUID correlationId;
-    private final UUID causationId;
-    private final Instant requestedAt;
+    @EmbeddedId
+    @AttributeOverride(name = "value", column = @Column(name = "id"))
+    private RefundId id;
+
+    @OneToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "payment_id")
+    private Payment payment;
+
+    private String reason;
+
+    private UUID correlationId;
+
+    private UUID causationId;
+
+    private Instant requestedAt;
+
+    @Enumerated(EnumType.STRING)
     private Status status;
+
     private int failedAttempts;
+
     private @Nullable Instant nextAttemptAt;
+
     private @Nullable String lastFailure;
+
     private boolean attentionRaised;
+
     private @Nullable Instant refundedAt;
 
-    /** A refund as stored; new refunds come from {@link Payment#requestRefund}. */
-    public Refund(
-            RefundId id,
-            String reason,
-            UUID correlationId,
-            UUID causationId,
-            Instant requestedAt,
-            Status status,
-            int failedAttempts,
-            @Nullable Instant nextAttemptAt,
-            @Nullable String lastFailure,
-            boolean attentionRaised,
-            @Nullable Instant refundedAt) {
-        this.id = Objects.requireNonNull(id, "id");
+    /** Null until the refund is first stored, so that it is inserted without being looked for first. */
+    @Version
+    private @Nullable Long version;
+
+    /** For JPA. */
+    protected Refund() {}
+
+    private Refund(Payment payment, String reason, UUID correlationId, UUID causationId, Instant now) {
+        this.id = RefundId.random();
+        this.payment = payment;
         this.reason = Objects.requireNonNull(reason, "reason");
         this.correlationId = Objects.requireNonNull(correlationId, "correlationId");
         this.causationId = Objects.requireNonNull(causationId, "causationId");
-        this.requestedAt = Objects.requireNonNull(requestedAt, "requestedAt");
-        this.status = Objects.requireNonNull(status, "status");
-        this.failedAttempts = failedAttempts;
-        this.nextAttemptAt = nextAttemptAt;
-        this.lastFailure = lastFailure;
-        this.attentionRaised = attentionRaised;
-        this.refundedAt = refundedAt;
+        this.requestedAt = Objects.requireNonNull(now, "now");
+        this.status = Status.PENDING;
+        this.nextAttemptAt = now;
     }
 
-    static Refund requested(String reason, UUID correlationId, UUID causationId, Instant now) {
-        return new Refund(
-                RefundId.random(), reason, correlationId, causationId, now, Status.PENDING, 0, now, null, false, null);
+    static Refund requested(Payment payment, String reason, UUID correlationId, UUID causationId, Instant now) {
+        return new Refund(payment, reason, correlationId, causationId, now);
+    }
+
+    void attemptUntil(Instant leaseEnd) {
+        nextAttemptAt = leaseEnd;
     }
 
     void complete(Instant now) {

@@ -1,4 +1,7 @@
-/** The Payment aggregate and its value objects: the rules of authorizing, declining and refunding, with no framework. */
+/**
+ * The Payment aggregate (with its Refund), its value objects, typed ids and domain events: the rules of authorizing,
+ * declining and refunding, in plain Java with JPA's mapping annotations.
+ */
 @NullMarked
 package io.eventshop.payment.domain;
 

@@ -1,5 +1,6 @@
 package io.eventshop.payment.messaging;
 
+import io.eventshop.events.EventEnvelope;
 import io.eventshop.events.inventory.StockReleased;
 import io.eventshop.events.inventory.StockReservationFailed;
 import io.eventshop.events.order.OrderCancellationRequested;
@@ -7,6 +8,9 @@ import io.eventshop.events.order.OrderPlaced;
 import io.eventshop.messaging.listener.EventHandlers;
 import io.eventshop.payment.application.PaymentAuthorization;
 import io.eventshop.payment.application.PaymentRefunds;
+import io.eventshop.payment.domain.Money;
+import io.eventshop.payment.domain.OrderId;
+import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,18 +25,29 @@ class PaymentEventHandlers {
     @Bean
     EventHandlers eventHandlers(PaymentAuthorization authorization, PaymentRefunds refunds) {
         return new EventHandlers()
-                .on(OrderPlaced.class, authorization::authorize)
+                .on(
+                        OrderPlaced.class,
+                        (event, envelope) -> authorization.authorize(
+                                new OrderId(event.orderId()),
+                                event.customerId(),
+                                new Money(event.totalAmount(), event.currency()),
+                                event.paymentToken()))
                 .on(
                         StockReservationFailed.class,
-                        (event, envelope) -> refunds.compensate(
-                                event.orderId(), "stock reservation failed: " + event.reason(), envelope))
+                        (event, envelope) -> compensate(
+                                refunds, event.orderId(), "stock reservation failed: " + event.reason(), envelope))
                 .on(
                         StockReleased.class,
                         (event, envelope) ->
-                                refunds.compensate(event.orderId(), "stock released: " + event.reason(), envelope))
+                                compensate(refunds, event.orderId(), "stock released: " + event.reason(), envelope))
                 .on(
                         OrderCancellationRequested.class,
                         (event, envelope) ->
-                                refunds.compensate(event.orderId(), "order cancelled: " + event.reason(), envelope));
+                                compensate(refunds, event.orderId(), "order cancelled: " + event.reason(), envelope));
+    }
+
+    /** The refund remembers the event that asked for it, whose saga its later events join. */
+    private static void compensate(PaymentRefunds refunds, UUID orderId, String reason, EventEnvelope cause) {
+        refunds.compensate(new OrderId(orderId), reason, cause.correlationId(), cause.eventId());
     }
 }

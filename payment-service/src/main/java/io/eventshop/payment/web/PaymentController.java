@@ -1,8 +1,9 @@
 package io.eventshop.payment.web;
 
+import io.eventshop.payment.application.PaymentNotFoundException;
+import io.eventshop.payment.application.Payments;
 import io.eventshop.payment.domain.OrderId;
 import io.eventshop.payment.domain.PaymentId;
-import io.eventshop.payment.domain.Payments;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,11 +23,13 @@ class PaymentController {
         this.payments = payments;
     }
 
+    /** One payment; an unknown id is the shared 404 Problem Details, naming it. */
     @GetMapping("/{id}")
     PaymentResponse payment(@PathVariable UUID id) {
-        return payments.findById(new PaymentId(id))
+        PaymentId paymentId = new PaymentId(id);
+        return payments.findById(paymentId)
                 .map(PaymentResponse::of)
-                .orElseThrow(() -> new PaymentNotFoundException(id));
+                .orElseThrow(() -> new PaymentNotFoundException(paymentId));
     }
 
     /** The payments of an order: none yet, or one. */

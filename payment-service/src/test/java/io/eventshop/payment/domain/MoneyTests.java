@@ -3,10 +3,27 @@ package io.eventshop.payment.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
+import io.eventshop.messaging.testing.MoneyContract;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
-class MoneyTests {
+/** payment-service's Money follows the rules of every service's Money ({@link MoneyContract}). */
+class MoneyTests extends MoneyContract<Money> {
+
+    @Override
+    protected Money money(String amount, String currency) {
+        return new Money(new BigDecimal(amount), currency);
+    }
+
+    @Override
+    protected BigDecimal amountOf(Money money) {
+        return money.amount();
+    }
+
+    @Override
+    protected String currencyOf(Money money) {
+        return money.currency();
+    }
 
     @Test
     void keepsTwoDecimals() {

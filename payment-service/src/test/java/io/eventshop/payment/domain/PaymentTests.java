@@ -97,6 +97,75 @@ class PaymentTests {
     }
 
     @Test
+    void aNewPaymentRegistersItsOutcomeOnce() {
+        Payment authorized = anAuthorizedPayment();
+        Payment declined = aDeclinedPayment();
+
+        assertThat(authorized.releaseEvents())
+                .singleElement()
+                .isEqualTo(new PaymentAuthorized(authorized.id(), authorized.orderId(), "c-42", authorized.amount()));
+        assertThat(authorized.releaseEvents()).isEmpty();
+        assertThat(declined.releaseEvents())
+                .singleElement()
+                .isEqualTo(new PaymentDeclined(
+                        declined.id(), declined.orderId(), "c-42", declined.amount(), "card declined"));
+    }
+
+    @Test
+    void aRefundRegistersItsRequestThenItsOutcomeCarryingTheIdsOfTheEventThatAskedForIt() {
+        UUID correlationId = UUID.randomUUID();
+        UUID causationId = UUID.randomUUID();
+        Payment payment = anAuthorizedPayment();
+        payment.releaseEvents();
+
+        Refund refund = payment.requestRefund("stock released", correlationId, causationId, NOW);
+        assertThat(payment.releaseEvents())
+                .containsExactly(new RefundRequested(payment.id(), payment.orderId(), refund.id()));
+        payment.refundAccepted(NOW.plusSeconds(1));
+
+        assertThat(payment.releaseEvents())
+                .containsExactly(new PaymentRefunded(
+                        payment.id(),
+                        payment.orderId(),
+                        refund.id(),
+                        payment.amount(),
+                        "stock released",
+                        correlationId,
+                        causationId));
+    }
+
+    @Test
+    void onlyTheRefusalThatNeedsAttentionRegistersPaymentRefundFailed() {
+        Payment payment = aPaymentWithARefundPending();
+        payment.releaseEvents();
+
+        payment.refundRefused("refused", NOW, SCHEDULE);
+        payment.refundRefused("refused", NOW, SCHEDULE);
+        assertThat(payment.releaseEvents()).isEmpty();
+        payment.refundRefused("refused", NOW, SCHEDULE);
+        payment.refundRefused("refused", NOW, SCHEDULE);
+
+        assertThat(payment.releaseEvents())
+                .singleElement()
+                .isInstanceOfSatisfying(PaymentRefundFailed.class, failed -> {
+                    assertThat(failed.attempts()).isEqualTo(3);
+                    assertThat(failed.reason()).isEqualTo("refused");
+                });
+    }
+
+    @Test
+    void anAttemptUnderWayKeepsTheRefundFromBeingDueUntilItsLeaseEnds() {
+        Payment payment = aPaymentWithARefundPending();
+
+        payment.startRefundAttempt(NOW, Duration.ofSeconds(30));
+
+        assertThat(payment.refund().orElseThrow().nextAttemptAt()).isEqualTo(NOW.plusSeconds(30));
+        assertThat(payment.status()).isEqualTo(PaymentStatus.REFUND_PENDING);
+        assertThatIllegalStateException()
+                .isThrownBy(() -> anAuthorizedPayment().startRefundAttempt(NOW, Duration.ofSeconds(30)));
+    }
+
+    @Test
     void aScheduleNeedsAPositiveInitialDelayNoLongerThanTheMaximum() {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
                 .isThrownBy(() -> new RefundSchedule(Duration.ofMinutes(2), Duration.ofMinutes(1), 3));
