@@ -198,8 +198,9 @@ final class Invariants {
         databases
                 .rows(
                         "inventory-service",
-                        "select line->>'sku' as sku, sum((line->>'quantity')::int) as quantity from reservation r,"
-                                + " jsonb_array_elements(r.lines) line where r.status = 'ACTIVE' group by 1")
+                        "select l.sku, sum(l.quantity) as quantity from reservation_line l"
+                                + " join reservation r on r.id = l.reservation_id where r.status = 'ACTIVE'"
+                                + " group by l.sku")
                 .forEach(row ->
                         heldByReservations.put((String) row.get("sku"), ((Number) row.get("quantity")).longValue()));
 

@@ -5,49 +5,26 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
+import io.eventshop.messaging.testing.ServiceArchitecture;
 
+/**
+ * shipping-service has the shape of every service: common-messaging's rules, run on its classes, and one of its own
+ * about the carrier adapter.
+ */
 @AnalyzeClasses(packages = "io.eventshop.shipping", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
     @ArchTest
-    static final ArchRule theDomainKnowsNoFrameworkNorMessaging = noClasses()
-            .that()
-            .resideInAPackage("..domain..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(
-                    "org.springframework..",
-                    "software.amazon..",
-                    "io.awspring..",
-                    "io.github.resilience4j..",
-                    "io.eventshop.messaging..",
-                    "io.eventshop.events..",
-                    "jakarta.servlet..");
+    static final ArchTests serviceArchitecture = ArchTests.in(ServiceArchitecture.class);
 
+    /** The use cases book through the Carrier port; resilience4j and the simulator stay behind it. */
     @ArchTest
-    static final ArchRule theServiceDependsOnNoOtherService = noClasses()
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage(
-                    "io.eventshop.order..",
-                    "io.eventshop.payment..",
-                    "io.eventshop.inventory..",
-                    "io.eventshop.notification..");
-
-    @ArchTest
-    static final ArchRule controllersAreReachedOnlyOverHttp = noClasses()
+    static final ArchRule onlyTheIntegrationPackageKnowsResilience4j = noClasses()
             .that()
-            .resideOutsideOfPackage("io.eventshop.shipping..web..")
+            .resideOutsideOfPackage("io.eventshop.shipping.integration..")
             .should()
             .dependOnClassesThat()
-            .resideInAPackage("io.eventshop.shipping..web..");
-
-    @ArchTest
-    static final ArchRule onlyTheAdapterKnowsTheSimulatedCarrier = noClasses()
-            .that()
-            .resideOutsideOfPackage("io.eventshop.shipping..carrier..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAPackage("io.eventshop.shipping..carrier..");
+            .resideInAPackage("io.github.resilience4j..");
 }

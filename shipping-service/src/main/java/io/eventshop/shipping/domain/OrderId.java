@@ -1,0 +1,19 @@
+package io.eventshop.shipping.domain;
+
+import jakarta.persistence.Embeddable;
+import java.util.Objects;
+import java.util.UUID;
+
+/** The order a shipment belongs to: the id order-service gave it, as every saga event carries it. */
+@Embeddable
+public record OrderId(UUID value) {
+
+    public OrderId {
+        Objects.requireNonNull(value, "an order id needs a value");
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,2 @@
+/** The shipments' REST API: {@code /shipments}. */
+package io.eventshop.shipping.web;
