@@ -111,7 +111,7 @@ public final class Events {
                 List.of(orderLine("SKU-1001", 2, "19.99"), orderLine("SKU-1002", 1, "5.50")),
                 new BigDecimal("45.48"),
                 "EUR",
-                "tok_visa",
+                "v1.sealed-for-the-tests",
                 shippingAddress());
     }
 

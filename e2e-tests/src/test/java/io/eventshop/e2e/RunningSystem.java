@@ -133,10 +133,17 @@ final class RunningSystem implements AutoCloseable {
             case "payment-service" -> {
                 ObjectNode payment = eventshop.putObject("payment");
                 payment.putObject("refund-retry").put("initial-delay", "1s").put("max-delay", "2s");
-                payment.putObject("provider")
-                        .putObject("resilience")
-                        .put("timeout", "1s")
-                        .put("wait-in-open-state", "2s");
+                ObjectNode resilience4j = settings.putObject("resilience4j");
+                resilience4j
+                        .putObject("timelimiter")
+                        .putObject("instances")
+                        .putObject("payment-provider")
+                        .put("timeout-duration", "1s");
+                resilience4j
+                        .putObject("circuitbreaker")
+                        .putObject("instances")
+                        .putObject("payment-provider")
+                        .put("wait-duration-in-open-state", "2s");
             }
             default -> {}
         }

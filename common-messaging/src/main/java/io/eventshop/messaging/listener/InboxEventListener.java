@@ -18,6 +18,8 @@ import org.springframework.messaging.Message;
  * <ul>
  *   <li>It returns normally when the handler ran or the event was a duplicate: the container deletes the message.
  *   <li>It throws what the handler threw: the message is not deleted, and the error handler delays its retry.
+ *   <li>A handler that throws {@link UnprocessableMessageException} has its message sent to the dead-letter queue at
+ *       once, with the reason.
  *   <li>A message that can never succeed (unreadable, or of a type this service does not handle) is sent to the
  *       dead-letter queue, and then deleted.
  * </ul>
@@ -63,10 +65,16 @@ final class InboxEventListener implements MessageListener<Object> {
             reject(queueUrl, sqsMessage, "no handler for event type " + envelope.eventType() + " in " + consumer);
             return;
         }
-        boolean handled = inbox.handleOnce(
-                consumer,
-                envelope,
-                () -> Outbox.handling(envelope, () -> handler.get().handle(envelope)));
+        boolean handled;
+        try {
+            handled = inbox.handleOnce(
+                    consumer,
+                    envelope,
+                    () -> Outbox.handling(envelope, () -> handler.get().handle(envelope)));
+        } catch (UnprocessableMessageException e) {
+            reject(queueUrl, sqsMessage, e.getMessage());
+            return;
+        }
         if (!handled) {
             log.info("Ignored duplicate event {} ({})", envelope.eventId(), envelope.eventType());
         }

@@ -1,5 +1,6 @@
 package io.eventshop.messaging.sealing;
 
+import io.eventshop.messaging.listener.UnprocessableMessageException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -105,7 +106,7 @@ public final class Sealer {
     }
 
     /** A sealed value that does not open: never retried, as it will not open next time either. */
-    public static final class BrokenSealException extends RuntimeException {
+    public static final class BrokenSealException extends UnprocessableMessageException {
 
         public BrokenSealException(String reason) {
             super("the sealed value does not open: " + reason);

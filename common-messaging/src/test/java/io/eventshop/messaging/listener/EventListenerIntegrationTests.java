@@ -42,6 +42,7 @@ import tools.jackson.databind.node.ObjectNode;
 class EventListenerIntegrationTests {
 
     private static final String FAILING_CUSTOMER = "c-always-fails";
+    private static final String UNPROCESSABLE_CUSTOMER = "c-unprocessable";
     private static final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
     private static AwsFixtures aws;
@@ -127,6 +128,22 @@ class EventListenerIntegrationTests {
     }
 
     @Test
+    void aMessageItsHandlerCallsUnprocessableGoesToTheDeadLetterQueueAtOnceWithItsReason() {
+        EventEnvelope event = envelope(new PaymentAuthorized(
+                UUID.randomUUID(), UUID.randomUUID(), UNPROCESSABLE_CUSTOMER, new BigDecimal("10.00"), "EUR"));
+
+        send(json.write(event));
+
+        Message dead = aws.receive(deadLetterQueue, 1).getFirst();
+        assertThat(dead.body()).isEqualTo(json.write(event));
+        assertThat(dead.messageAttributes().get(DeadLetters.REASON).stringValue())
+                .isEqualTo("the sealed value does not open: it was sealed under another secret");
+        assertThat(attempts.get(event.eventId())).hasValue(1);
+        assertThat(handled(event)).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> aws.messagesIn(queue) == 0);
+    }
+
+    @Test
     void anEventThisServiceDoesNotHandleGoesToTheDeadLetterQueue() {
         EventEnvelope unhandled = envelope(priceChanged("SKU-1"));
 
@@ -174,6 +191,10 @@ class EventListenerIntegrationTests {
                         .update();
                 if (event.customerId().equals(FAILING_CUSTOMER)) {
                     throw new IllegalStateException("stock service unavailable");
+                }
+                if (event.customerId().equals(UNPROCESSABLE_CUSTOMER)) {
+                    throw new UnprocessableMessageException(
+                            "the sealed value does not open: it was sealed under another secret");
                 }
             });
         }

@@ -10,7 +10,8 @@ import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
  * Points a Spring test context at a fresh embedded PostgreSQL database and at the in-JVM AWS endpoint of
- * {@link LocalAwsExtension}, and keeps that endpoint running for as long as the context lives.
+ * {@link LocalAwsExtension}, and keeps that endpoint running for as long as the context lives. The sealing secret is
+ * {@link TestSealing#SECRET}, made afresh for each test JVM.
  *
  * <p>The properties win over the service's {@code application.yml}, and a test's own properties win over them (a
  * test may set {@code spring.cloud.aws.endpoint} elsewhere, to simulate an outage).
@@ -37,7 +38,8 @@ public final class MessagingTestInfrastructure
                                 LocalAwsExtension.endpoint().url().toString(),
                         "spring.cloud.aws.region.static", "us-east-1",
                         "spring.cloud.aws.credentials.access-key", "test",
-                        "spring.cloud.aws.credentials.secret-key", "test"));
+                        "spring.cloud.aws.credentials.secret-key", "test",
+                        "eventshop.sealing.secret", TestSealing.SECRET));
         // Above the service's application.yml (whose datasource points at a real server), below a test's own
         // properties (a test may point the endpoint elsewhere to simulate an outage).
         var sources = context.getEnvironment().getPropertySources();

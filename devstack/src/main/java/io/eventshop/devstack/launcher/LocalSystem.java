@@ -2,13 +2,16 @@ package io.eventshop.devstack.launcher;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -28,6 +31,7 @@ public final class LocalSystem implements AutoCloseable {
     private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> overrides;
     private final Map<String, ServiceProcess> running = new HashMap<>();
+    private final String sealingSecret = newSealingSecret();
     private boolean closed;
 
     /**
@@ -92,10 +96,26 @@ public final class LocalSystem implements AutoCloseable {
         }
         ServiceSpec spec = spec(service);
         Map<String, String> environment = new HashMap<>(environment(database.database(spec.database()), awsEndpoint));
+        if (SEALING_SERVICES.contains(service)) {
+            environment.put("EVENTSHOP_SEALING_SECRET", sealingSecret);
+        }
         environment.putAll(overrides.getOrDefault(service, Map.of()));
         ServiceProcess process = ServiceProcess.start(spec, spec.jar(projectDir), environment, output);
         running.put(service, process);
         return process;
+    }
+
+    /**
+     * The services that share the sealing secret: order-service seals the customer's payment token into OrderPlaced,
+     * payment-service opens it. No other service is given the secret. It is made afresh for each system, and kept
+     * while the system runs, so that a restarted service still opens what was sealed before.
+     */
+    static final Set<String> SEALING_SERVICES = Set.of("order-service", "payment-service");
+
+    private static String newSealingSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return Base64.getEncoder().encodeToString(secret);
     }
 
     /**

@@ -55,8 +55,6 @@ public class Order {
     @AttributeOverride(name = "amount", column = @Column(name = "total_amount"))
     private Money total;
 
-    private String paymentToken;
-
     @Embedded
     @AttributeOverride(name = "name", column = @Column(name = "ship_to_name"))
     @AttributeOverride(name = "street", column = @Column(name = "ship_to_street"))
@@ -109,7 +107,6 @@ public class Order {
         this.total = lines.stream()
                 .map(OrderLine::total)
                 .reduce(Money.zero(lines.getFirst().unitPrice().currency()), Money::plus);
-        this.paymentToken = paymentToken;
         this.shippingAddress = Objects.requireNonNull(shippingAddress, "shippingAddress");
         this.createdAt = placedAt;
         this.status = OrderStatus.PENDING;
@@ -118,7 +115,8 @@ public class Order {
     }
 
     /**
-     * Places a new order, PENDING, and registers OrderPlaced, which starts the saga.
+     * Places a new order, PENDING, and registers OrderPlaced, which starts the saga. The payment token travels in that
+     * event only: the order does not keep it.
      *
      * @throws IllegalArgumentException if the lines are in more than one currency
      */
@@ -344,10 +342,6 @@ public class Order {
 
     public Money total() {
         return total;
-    }
-
-    public String paymentToken() {
-        return paymentToken;
     }
 
     public ShippingAddress shippingAddress() {

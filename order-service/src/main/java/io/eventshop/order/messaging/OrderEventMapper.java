@@ -1,6 +1,7 @@
 package io.eventshop.order.messaging;
 
 import io.eventshop.messaging.outbox.Outbox;
+import io.eventshop.messaging.sealing.Sealer;
 import io.eventshop.order.domain.OrderCancellationRequested;
 import io.eventshop.order.domain.OrderCancelled;
 import io.eventshop.order.domain.OrderConfirmed;
@@ -15,14 +16,19 @@ import org.springframework.stereotype.Component;
  * and go to the outbox. Spring calls {@link #on} synchronously, in the thread and the transaction of the application
  * service that published the event, so the outbox row commits with the order or not at all. {@link Outbox#add} makes
  * the event caused by the message being handled, if any; otherwise it starts the saga's correlation with the order id.
+ *
+ * <p>The customer's payment token is sealed for payment-service here, bound to the order's id: the published OrderPlaced
+ * carries only the sealed form (see {@link Sealer}).
  */
 @Component
 class OrderEventMapper {
 
     private final Outbox outbox;
+    private final Sealer sealer;
 
-    OrderEventMapper(Outbox outbox) {
+    OrderEventMapper(Outbox outbox, Sealer sealer) {
         this.outbox = outbox;
+        this.sealer = sealer;
     }
 
     @EventListener
@@ -31,7 +37,7 @@ class OrderEventMapper {
     }
 
     /** The contract published for {@code event}: the events' own types, never the domain's. */
-    static io.eventshop.events.order.OrderEvent contractOf(OrderEvent event) {
+    io.eventshop.events.order.OrderEvent contractOf(OrderEvent event) {
         return switch (event) {
             case OrderPlaced placed -> orderPlaced(placed);
             case OrderConfirmed confirmed ->
@@ -49,7 +55,7 @@ class OrderEventMapper {
         };
     }
 
-    private static io.eventshop.events.order.OrderPlaced orderPlaced(OrderPlaced placed) {
+    private io.eventshop.events.order.OrderPlaced orderPlaced(OrderPlaced placed) {
         ShippingAddress address = placed.shippingAddress();
         return new io.eventshop.events.order.OrderPlaced(
                 placed.orderId().value(),
@@ -62,7 +68,7 @@ class OrderEventMapper {
                         .toList(),
                 placed.total().amount(),
                 placed.total().currency(),
-                placed.paymentToken(),
+                sealer.seal(placed.paymentToken(), placed.orderId().value().toString()),
                 new io.eventshop.events.order.ShippingAddress(
                         address.name(), address.street(), address.city(), address.postalCode(), address.country()));
     }

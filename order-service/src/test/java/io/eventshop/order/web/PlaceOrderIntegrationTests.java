@@ -7,6 +7,7 @@ import io.eventshop.events.EventEnvelope;
 import io.eventshop.events.order.OrderPlaced;
 import io.eventshop.events.order.ShippingAddress;
 import io.eventshop.messaging.testing.SagaTopic;
+import io.eventshop.messaging.testing.TestSealing;
 import io.eventshop.order.testing.Catalogue;
 import io.eventshop.order.testing.OrderServiceIntegrationTest;
 import io.eventshop.order.testing.OrdersApi;
@@ -76,7 +77,8 @@ class PlaceOrderIntegrationTests {
         assertThat(event.customerId()).isEqualTo("c-42");
         assertThat(event.totalAmount()).isEqualByComparingTo("45.48");
         assertThat(event.currency()).isEqualTo("EUR");
-        assertThat(event.paymentToken()).isEqualTo("tok_visa");
+        assertThat(event.sealedPaymentToken()).doesNotContain("tok_visa");
+        assertThat(TestSealing.open(event.sealedPaymentToken(), id)).isEqualTo("tok_visa");
         assertThat(event.lines())
                 .containsExactly(
                         new io.eventshop.events.order.OrderLine("SKU-1001", 2, new BigDecimal("19.99")),

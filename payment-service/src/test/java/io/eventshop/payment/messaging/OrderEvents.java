@@ -8,6 +8,7 @@ import io.eventshop.events.order.OrderCancellationRequested;
 import io.eventshop.events.order.OrderLine;
 import io.eventshop.events.order.OrderPlaced;
 import io.eventshop.events.order.ShippingAddress;
+import io.eventshop.messaging.testing.TestSealing;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
@@ -73,7 +74,7 @@ public final class OrderEvents {
                     List.of(line),
                     line.lineTotal(),
                     "EUR",
-                    token,
+                    TestSealing.seal(token, orderId),
                     new ShippingAddress("Ada", "1 Main St", "Berlin", "10115", "DE"));
         }
 

@@ -7,10 +7,13 @@ import static io.eventshop.payment.messaging.OrderEvents.stockReservationFailed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.eventshop.devstack.junit.LocalAwsExtension;
 import io.eventshop.events.EventEnvelope;
+import io.eventshop.events.order.OrderPlaced;
 import io.eventshop.events.payment.PaymentAuthorized;
 import io.eventshop.events.payment.PaymentDeclined;
 import io.eventshop.events.payment.PaymentRefunded;
+import io.eventshop.messaging.testing.AwsFixtures;
 import io.eventshop.messaging.testing.SagaTopic;
 import io.eventshop.messaging.testing.SagaTopic.Published;
 import io.eventshop.payment.PaymentServiceIntegrationTest;
@@ -27,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.client.RestClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * payment-service's part of the saga (docs/saga.md), driven by real events on the topic and observed over HTTP and on
@@ -56,6 +60,39 @@ class PaymentSagaIntegrationTests {
     @AfterEach
     void tearDown() {
         topic.close();
+    }
+
+    @Test
+    void anOrderWhosePaymentTokenWasSealedForAnotherOrderIsDeadLetteredAtOnceAndNeverCharged() {
+        OrderPlaced genuine = anOrderPlaced().paidWith("tok_visa").event();
+        UUID otherOrder = UUID.randomUUID();
+        OrderPlaced copied = new OrderPlaced(
+                otherOrder,
+                genuine.customerId(),
+                genuine.lines(),
+                genuine.totalAmount(),
+                genuine.currency(),
+                genuine.sealedPaymentToken(),
+                genuine.shippingAddress());
+        EventEnvelope envelope = OrderEvents.envelope(copied, otherOrder);
+        try (var aws = new AwsFixtures(LocalAwsExtension.endpoint())) {
+            String deadLetterQueue = aws.queueUrl("payment-service-events-dlq.fifo");
+
+            topic.publish(envelope);
+
+            Message dead = await().atMost(EVENTUALLY)
+                    .until(
+                            () -> aws.receiveAvailable(deadLetterQueue).stream()
+                                    .filter(message -> message.body()
+                                            .contains(envelope.eventId().toString()))
+                                    .findFirst(),
+                            Optional::isPresent)
+                    .orElseThrow();
+            assertThat(dead.messageAttributes().get("eventshop.failure.reason").stringValue())
+                    .startsWith("the sealed value does not open");
+            assertThat(provider.callsWith(otherOrder.toString())).isZero();
+            assertThat(topic.eventTypesFor(otherOrder)).isEmpty();
+        }
     }
 
     @Test

@@ -21,6 +21,8 @@ import software.amazon.awscdk.services.rds.DatabaseSecret;
 import software.amazon.awscdk.services.rds.PostgresEngineVersion;
 import software.amazon.awscdk.services.rds.PostgresInstanceEngineProps;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
 
 /**
@@ -35,6 +37,7 @@ public class DataStack extends Stack {
 
     private final DatabaseInstance database;
     private final Map<String, DatabaseSecret> logins = new LinkedHashMap<>();
+    private final Secret sealingSecret;
 
     public DataStack(Construct scope, String id, StackProps props, IVpc vpc, List<EventshopService> services) {
         super(scope, id, props);
@@ -79,6 +82,18 @@ public class DataStack extends Stack {
                     "ECS injects the password when a task starts; rotation would need the tasks replaced each time.");
             logins.put(service.name(), login);
         }
+        sealingSecret = Secret.Builder.create(this, "SealingSecret")
+                .description("eventshop: seals the customer's payment token in OrderPlaced (order-service and"
+                        + " payment-service only)")
+                .generateSecretString(SecretStringGenerator.builder()
+                        .passwordLength(48)
+                        .excludePunctuation(true)
+                        .build())
+                .build();
+        Findings.acknowledge(
+                sealingSecret,
+                "AwsSolutions-SMG4",
+                "Rotating it makes the OrderPlaced events in flight unopenable; replace it in a quiet moment instead.");
         Findings.acknowledge(
                 database.getNode().findChild("Secret"),
                 "AwsSolutions-SMG4",
@@ -109,6 +124,11 @@ public class DataStack extends Stack {
                 .toPort(PORT)
                 .description("PostgreSQL from " + scope.getNode().getPath())
                 .build();
+    }
+
+    /** The secret that order-service seals payment tokens with and payment-service opens them with. */
+    public ISecret sealingSecret() {
+        return sealingSecret;
     }
 
     /** The secret of the service's own login, with its {@code username} and {@code password}. */

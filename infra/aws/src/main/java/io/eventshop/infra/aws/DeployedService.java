@@ -102,11 +102,7 @@ public final class DeployedService extends Construct {
                                 .containerPort(ServicesStack.CONTAINER_PORT)
                                 .build()))
                         .environment(environment(wiring))
-                        .secrets(Map.of(
-                                "SPRING_DATASOURCE_USERNAME",
-                                Secret.fromSecretsManager(wiring.data().loginOf(service), "username"),
-                                "SPRING_DATASOURCE_PASSWORD",
-                                Secret.fromSecretsManager(wiring.data().loginOf(service), "password")))
+                        .secrets(secrets(service, wiring))
                         .stopTimeout(STOP_TIMEOUT)
                         .healthCheck(HealthCheck.builder()
                                 .command(List.of(
@@ -175,6 +171,23 @@ public final class DeployedService extends Construct {
      * docker-compose.yml's environment, less {@code AWS_ENDPOINT_URL} and the static keys, with a topology that is
      * only verified, the topic by its ARN, and the service's own database.
      */
+    /** The service's own database login, and the sealing secret for the two services that share it. */
+    private Map<String, Secret> secrets(EventshopService service, Wiring wiring) {
+        Map<String, Secret> secrets = new LinkedHashMap<>();
+        secrets.put(
+                "SPRING_DATASOURCE_USERNAME",
+                Secret.fromSecretsManager(wiring.data().loginOf(service), "username"));
+        secrets.put(
+                "SPRING_DATASOURCE_PASSWORD",
+                Secret.fromSecretsManager(wiring.data().loginOf(service), "password"));
+        if (service.sharesSealingSecret()) {
+            secrets.put(
+                    "EVENTSHOP_SEALING_SECRET",
+                    Secret.fromSecretsManager(wiring.data().sealingSecret()));
+        }
+        return secrets;
+    }
+
     private static Map<String, String> environment(Wiring wiring) {
         EventshopService service = wiring.service();
         String topic = wiring.topology().topics().getFirst().name();

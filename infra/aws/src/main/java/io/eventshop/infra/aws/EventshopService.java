@@ -1,6 +1,7 @@
 package io.eventshop.infra.aws;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * One of eventshop's five services, as deployed: the requests the load balancer forwards to it, and how it scales.
@@ -25,6 +26,17 @@ public record EventshopService(String name, List<String> paths, List<String> met
             new EventshopService("inventory-service", List.of("/products", "/products/*"), READ, false),
             new EventshopService("shipping-service", List.of("/shipments", "/shipments/*"), READ, false),
             new EventshopService("notification-service", List.of("/notifications", "/notifications/*"), READ, false));
+
+    /**
+     * The services given the sealing secret: order-service seals the customer's payment token into OrderPlaced, and
+     * payment-service opens it. No other service can read the secret.
+     */
+    static final Set<String> SEALING = Set.of("order-service", "payment-service");
+
+    /** Whether the service is given the sealing secret. */
+    public boolean sharesSealingSecret() {
+        return SEALING.contains(name);
+    }
 
     /** The service's database and login, such as {@code order_service}. */
     public String database() {

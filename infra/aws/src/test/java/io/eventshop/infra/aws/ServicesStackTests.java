@@ -82,7 +82,7 @@ class ServicesStackTests {
     }
 
     @Test
-    void eachServiceReadsOnlyItsOwnLoginAndNeverTheMasterSecret() {
+    void eachServiceReadsOnlyItsOwnLoginAndNeverTheMasterSecretAndOnlyOrderAndPaymentTheSealingSecret() {
         for (EventshopService service : EventshopService.ALL) {
             DeployedService deployed = stacks.services().service(service.name());
             String executionRole = logicalId(deployed.taskDefinition().obtainExecutionRole());
@@ -92,7 +92,13 @@ class ServicesStackTests {
                     .map(JsonNode::toString)
                     .toList();
             String ownLogin = logicalId(stacks.data().loginOf(service));
-            assertThat(secrets).isNotEmpty().allMatch(secret -> secret.contains(ownLogin));
+            String sealing = logicalId(stacks.data().sealingSecret());
+            if (Set.of("order-service", "payment-service").contains(service.name())) {
+                assertThat(secrets).as(service.name()).anyMatch(secret -> secret.contains(sealing));
+            } else {
+                assertThat(String.join(",", secrets)).as(service.name()).doesNotContain(sealing);
+            }
+            assertThat(secrets).isNotEmpty().allMatch(secret -> secret.contains(ownLogin) || secret.contains(sealing));
             assertThat(String.join(",", secrets))
                     .doesNotContain(logicalId(stacks.data().masterSecret()))
                     .doesNotContain("Secret*");
@@ -132,6 +138,9 @@ class ServicesStackTests {
                                 assertThat(environment).containsEntry(name, "{\"Ref\":\"AWS::Region\"}");
                             case "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD" ->
                                 assertThat(secrets).as(service.name()).contains(name);
+                            case "SPRING_CONFIG_IMPORT" ->
+                                // compose mounts the sealing secret as a file; on AWS it comes from Secrets Manager
+                                assertThat(secrets).as(service.name()).contains("EVENTSHOP_SEALING_SECRET");
                             case "SPRING_DATASOURCE_URL" ->
                                 assertThat(environment.get(name))
                                         .startsWith("{")
