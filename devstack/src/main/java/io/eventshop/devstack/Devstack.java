@@ -1,5 +1,7 @@
 package io.eventshop.devstack;
 
+import io.eventshop.devstack.aws.AwsAccount;
+import io.eventshop.devstack.aws.LocalAwsEndpoint;
 import io.eventshop.devstack.launcher.Demo;
 import io.eventshop.devstack.launcher.Up;
 import java.io.PrintStream;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
-import io.eventshop.devstack.LocalAwsEndpoint;
+import io.eventshop.devstack.aws.LocalAwsEndpoint;
 import io.eventshop.devstack.launcher.EmbeddedDatabase;
 import io.eventshop.devstack.launcher.LocalSystem;
 import io.eventshop.devstack.launcher.ServiceProcess;

@@ -2,8 +2,8 @@ package io.eventshop.e2e;
 
 import static org.awaitility.Awaitility.await;
 
-import io.eventshop.devstack.LocalAwsEndpoint;
-import io.eventshop.devstack.junit.LocalAwsExtension;
+import io.eventshop.devstack.aws.LocalAwsEndpoint;
+import io.eventshop.devstack.aws.junit.LocalAwsExtension;
 import io.eventshop.devstack.launcher.EmbeddedDatabase;
 import io.eventshop.devstack.launcher.LocalSystem;
 import io.eventshop.devstack.launcher.ServiceSpec;

@@ -1,6 +1,6 @@
 package io.eventshop.payment;
 
-import io.eventshop.devstack.junit.LocalAwsExtension;
+import io.eventshop.devstack.aws.junit.LocalAwsExtension;
 import io.eventshop.messaging.testing.MessagingTestInfrastructure;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

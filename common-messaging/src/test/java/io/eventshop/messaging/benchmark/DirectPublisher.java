@@ -1,6 +1,6 @@
 package io.eventshop.messaging.benchmark;
 
-import io.eventshop.devstack.LocalAwsEndpoint;
+import io.eventshop.devstack.aws.LocalAwsEndpoint;
 import io.eventshop.events.EventEnvelope;
 import io.eventshop.events.EventJson;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.eventshop.messaging.benchmark;
 import static io.eventshop.messaging.testing.TestEvents.envelope;
 import static io.eventshop.messaging.testing.TestEvents.paymentAuthorized;
 
-import io.eventshop.devstack.LocalAwsEndpoint;
+import io.eventshop.devstack.aws.LocalAwsEndpoint;
 import io.eventshop.events.EventEnvelope;
 import io.eventshop.messaging.MessagingTestApplication;
 import io.eventshop.messaging.outbox.Outbox;

@@ -8,8 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.eventshop.devstack.LocalAwsEndpoint;
-import io.eventshop.devstack.junit.LocalAwsExtension;
+import io.eventshop.devstack.aws.LocalAwsEndpoint;
+import io.eventshop.devstack.aws.junit.LocalAwsExtension;
 import io.eventshop.messaging.topology.LocalAwsClients;
 import io.eventshop.messaging.topology.TestTopologies;
 import io.eventshop.messaging.topology.TopologyProvisioner;

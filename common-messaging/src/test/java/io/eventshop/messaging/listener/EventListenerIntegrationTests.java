@@ -6,7 +6,7 @@ import static io.eventshop.messaging.testing.TestEvents.priceChanged;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.eventshop.devstack.LocalAwsEndpoint;
+import io.eventshop.devstack.aws.LocalAwsEndpoint;
 import io.eventshop.events.EventEnvelope;
 import io.eventshop.events.EventJson;
 import io.eventshop.events.payment.PaymentAuthorized;

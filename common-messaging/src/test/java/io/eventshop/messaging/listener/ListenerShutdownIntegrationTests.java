@@ -5,8 +5,8 @@ import static io.eventshop.messaging.testing.TestEvents.paymentAuthorized;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.eventshop.devstack.LocalAwsEndpoint;
-import io.eventshop.devstack.junit.LocalAwsExtension;
+import io.eventshop.devstack.aws.LocalAwsEndpoint;
+import io.eventshop.devstack.aws.junit.LocalAwsExtension;
 import io.eventshop.events.EventEnvelope;
 import io.eventshop.events.EventJson;
 import io.eventshop.events.payment.PaymentAuthorized;

@@ -4,7 +4,7 @@ import static io.eventshop.messaging.testing.TestEvents.paymentAuthorized;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.eventshop.devstack.LocalAwsEndpoint;
+import io.eventshop.devstack.aws.LocalAwsEndpoint;
 import io.eventshop.events.EventEnvelope;
 import io.eventshop.messaging.testing.AwsFixtures;
 import io.eventshop.messaging.testing.MessagingIntegrationTest;

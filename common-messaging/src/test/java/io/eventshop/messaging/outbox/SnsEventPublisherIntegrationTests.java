@@ -2,8 +2,8 @@ package io.eventshop.messaging.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventshop.devstack.LocalAwsEndpoint;
-import io.eventshop.devstack.junit.LocalAwsExtension;
+import io.eventshop.devstack.aws.LocalAwsEndpoint;
+import io.eventshop.devstack.aws.junit.LocalAwsExtension;
 import io.eventshop.messaging.testing.AwsFixtures;
 import io.eventshop.messaging.topology.AwsCalls;
 import io.eventshop.messaging.topology.LocalAwsClients;

@@ -2,7 +2,7 @@ package io.eventshop.messaging.testing;
 
 import static org.awaitility.Awaitility.await;
 
-import io.eventshop.devstack.LocalAwsEndpoint;
+import io.eventshop.devstack.aws.LocalAwsEndpoint;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

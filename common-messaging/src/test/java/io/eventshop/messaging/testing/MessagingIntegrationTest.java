@@ -1,6 +1,6 @@
 package io.eventshop.messaging.testing;
 
-import io.eventshop.devstack.junit.LocalAwsExtension;
+import io.eventshop.devstack.aws.junit.LocalAwsExtension;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

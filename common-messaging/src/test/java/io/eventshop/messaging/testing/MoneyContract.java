@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.math.BigDecimal;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,12 +18,35 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class MoneyContract<M> {
 
-    /** Makes the service's Money, or throws what its constructor throws. */
-    protected abstract M money(String amount, String currency);
+    private final BiFunction<String, String, M> constructor;
+    private final Function<M, BigDecimal> amount;
+    private final Function<M, String> currencyCode;
 
-    protected abstract BigDecimal amountOf(M money);
+    /**
+     * @param constructor makes the service's Money from an amount and a currency code, or throws what it throws
+     * @param amount reads the amount
+     * @param currencyCode reads the currency's ISO code
+     */
+    protected MoneyContract(
+            BiFunction<String, String, M> constructor,
+            Function<M, BigDecimal> amount,
+            Function<M, String> currencyCode) {
+        this.constructor = constructor;
+        this.amount = amount;
+        this.currencyCode = currencyCode;
+    }
 
-    protected abstract String currencyOf(M money);
+    private M money(String value, String currency) {
+        return constructor.apply(value, currency);
+    }
+
+    private BigDecimal amountOf(M money) {
+        return amount.apply(money);
+    }
+
+    private String currencyOf(M money) {
+        return currencyCode.apply(money);
+    }
 
     @Test
     void anAmountHasExactlyTwoDecimals() {

@@ -1,6 +1,6 @@
 package io.eventshop.messaging.testing;
 
-import io.eventshop.devstack.junit.LocalAwsExtension;
+import io.eventshop.devstack.aws.junit.LocalAwsExtension;
 import io.eventshop.events.EventEnvelope;
 import io.eventshop.events.EventJson;
 import io.eventshop.events.IntegrationEvent;

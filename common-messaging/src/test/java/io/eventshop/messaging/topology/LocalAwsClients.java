@@ -1,6 +1,6 @@
 package io.eventshop.messaging.topology;
 
-import io.eventshop.devstack.LocalAwsEndpoint;
+import io.eventshop.devstack.aws.LocalAwsEndpoint;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
-import io.eventshop.devstack.LocalAwsEndpoint;
-import io.eventshop.devstack.junit.LocalAwsExtension;
+import io.eventshop.devstack.aws.LocalAwsEndpoint;
+import io.eventshop.devstack.aws.junit.LocalAwsExtension;
 import io.eventshop.topology.ConsumerQueue;
 import io.eventshop.topology.Topology;
 import java.time.Duration;

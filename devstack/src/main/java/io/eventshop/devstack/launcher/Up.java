@@ -1,7 +1,7 @@
 package io.eventshop.devstack.launcher;
 
-import io.eventshop.devstack.AwsAccount;
-import io.eventshop.devstack.LocalAwsEndpoint;
+import io.eventshop.devstack.aws.AwsAccount;
+import io.eventshop.devstack.aws.LocalAwsEndpoint;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -9,15 +9,16 @@ import io.eventshop.inventory.domain.ReservationLine;
 import io.eventshop.inventory.domain.ShippingAddress;
 import io.eventshop.inventory.domain.Sku;
 import io.eventshop.inventory.testing.InventoryIntegrationTest;
+import io.eventshop.messaging.testing.OutboxRows;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox row and the JPA changes commit together: a use case's aggregate changes (flushed by JPA) and the events
@@ -41,19 +42,26 @@ class OutboxRollbackIntegrationTests {
     @Autowired
     PlatformTransactionManager transactionManager;
 
+    private OutboxRows outbox;
+
+    @BeforeEach
+    void setUp() {
+        outbox = new OutboxRows(jdbc, transactionManager);
+    }
+
     @Test
     void aRolledBackRepriceLeavesNeitherTheNewPriceNorItsEvent() {
-        long eventsBefore = outboxEvents("ProductPriceChanged", "SKU-1005");
+        long eventsBefore = outbox.count("ProductPriceChanged", "SKU-1005");
 
-        inATransactionThatRollsBack(() -> {
+        outbox.inATransactionThatRollsBack(() -> {
             catalogue.reprice(new Sku("SKU-1005"), Money.euros("1.23"));
             entityManager.flush();
             assertThat(priceOf("SKU-1005")).isEqualByComparingTo("1.23");
-            assertThat(outboxEvents("ProductPriceChanged", "SKU-1005")).isEqualTo(eventsBefore + 1);
+            assertThat(outbox.count("ProductPriceChanged", "SKU-1005")).isEqualTo(eventsBefore + 1);
         });
 
         assertThat(priceOf("SKU-1005")).isEqualByComparingTo("24.90");
-        assertThat(outboxEvents("ProductPriceChanged", "SKU-1005")).isEqualTo(eventsBefore);
+        assertThat(outbox.count("ProductPriceChanged", "SKU-1005")).isEqualTo(eventsBefore);
     }
 
     @Test
@@ -65,25 +73,18 @@ class OutboxRollbackIntegrationTests {
                 List.of(new ReservationLine(new Sku("SKU-1006"), 2)),
                 new ShippingAddress("Ada", "1 Main St", "Berlin", "10115", "DE"));
 
-        inATransactionThatRollsBack(() -> {
+        outbox.inATransactionThatRollsBack(() -> {
             reservations.remember(request);
             reservations.reserve(orderId);
             entityManager.flush();
             assertThat(reservationsOf(orderId)).isOne();
             assertThat(reservedOf("SKU-1006")).isEqualTo(2);
-            assertThat(outboxEvents("StockReserved", orderId.toString())).isOne();
+            assertThat(outbox.count("StockReserved", orderId.toString())).isOne();
         });
 
         assertThat(reservationsOf(orderId)).isZero();
         assertThat(reservedOf("SKU-1006")).isZero();
-        assertThat(outboxEvents("StockReserved", orderId.toString())).isZero();
-    }
-
-    private void inATransactionThatRollsBack(Runnable work) {
-        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
-            work.run();
-            status.setRollbackOnly();
-        });
+        assertThat(outbox.count("StockReserved", orderId.toString())).isZero();
     }
 
     private BigDecimal priceOf(String sku) {
@@ -103,13 +104,6 @@ class OutboxRollbackIntegrationTests {
     private long reservationsOf(OrderId orderId) {
         return jdbc.sql("select count(*) from reservation where order_id = ?")
                 .param(orderId.value())
-                .query(Long.class)
-                .single();
-    }
-
-    private long outboxEvents(String eventType, String orderingKey) {
-        return jdbc.sql("select count(*) from outbox_event where event_type = ? and ordering_key = ?")
-                .params(eventType, orderingKey)
                 .query(Long.class)
                 .single();
     }

@@ -3,25 +3,13 @@ package io.eventshop.inventory.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventshop.messaging.testing.MoneyContract;
-import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
 /** inventory-service's Money follows the rules every service's Money follows, and prices in euros. */
 class MoneyTests extends MoneyContract<Money> {
 
-    @Override
-    protected Money money(String amount, String currency) {
-        return Money.of(amount, currency);
-    }
-
-    @Override
-    protected BigDecimal amountOf(Money money) {
-        return money.amount();
-    }
-
-    @Override
-    protected String currencyOf(Money money) {
-        return money.currency().getCurrencyCode();
+    MoneyTests() {
+        super(Money::of, Money::amount, money -> money.currency().getCurrencyCode());
     }
 
     @Test

@@ -2,11 +2,11 @@ package io.eventshop.notification.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventshop.messaging.testing.ServiceHttp;
 import io.eventshop.notification.NotificationServiceIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.client.RestClient;
 
@@ -21,10 +21,7 @@ class NotificationApiIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        http = RestClient.builder()
-                .baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
-                .build();
+        http = ServiceHttp.on(port);
     }
 
     @Test

@@ -7,7 +7,7 @@ import static io.eventshop.order.testing.SagaEvents.stockReserved;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.eventshop.devstack.LocalAwsEndpoint;
+import io.eventshop.devstack.aws.LocalAwsEndpoint;
 import io.eventshop.events.EventEnvelope;
 import io.eventshop.events.IntegrationEvent;
 import io.eventshop.events.order.OrderCancellationRequested;

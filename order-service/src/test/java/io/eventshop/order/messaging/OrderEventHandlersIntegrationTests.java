@@ -3,7 +3,7 @@ package io.eventshop.order.messaging;
 import static io.eventshop.order.testing.SagaEvents.paymentAuthorized;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.eventshop.devstack.LocalAwsEndpoint;
+import io.eventshop.devstack.aws.LocalAwsEndpoint;
 import io.eventshop.events.EventEnvelope;
 import io.eventshop.events.EventJson;
 import io.eventshop.messaging.testing.AwsFixtures;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
-import io.eventshop.devstack.junit.LocalAwsExtension;
+import io.eventshop.devstack.aws.junit.LocalAwsExtension;
 import io.eventshop.events.EventEnvelope;
 import io.eventshop.messaging.testing.AwsFixtures;
 import io.eventshop.messaging.testing.SagaTopic;

@@ -2,12 +2,12 @@ package io.eventshop.payment.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventshop.messaging.testing.ServiceHttp;
 import io.eventshop.payment.PaymentServiceIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
@@ -25,10 +25,7 @@ class SimulatedProviderControllerIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        http = RestClient.builder()
-                .baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
-                .build();
+        http = ServiceHttp.on(port);
     }
 
     @Test

@@ -7,7 +7,7 @@ import static io.eventshop.payment.messaging.OrderEvents.stockReservationFailed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.eventshop.devstack.junit.LocalAwsExtension;
+import io.eventshop.devstack.aws.junit.LocalAwsExtension;
 import io.eventshop.events.EventEnvelope;
 import io.eventshop.events.order.OrderPlaced;
 import io.eventshop.events.payment.PaymentAuthorized;

@@ -2,6 +2,7 @@ package io.eventshop.payment.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventshop.messaging.testing.ServiceHttp;
 import io.eventshop.payment.PaymentServiceIntegrationTest;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.client.RestClient;
 
@@ -25,10 +25,7 @@ class PaymentApiIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        http = RestClient.builder()
-                .baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
-                .build();
+        http = ServiceHttp.on(port);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.eventshop.shipping.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.eventshop.messaging.testing.OutboxRows;
 import io.eventshop.shipping.domain.Destination;
 import io.eventshop.shipping.domain.OrderId;
 import io.eventshop.shipping.domain.Parcel;
@@ -9,11 +10,11 @@ import io.eventshop.shipping.testing.ShippingIntegrationTest;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox row and the JPA changes commit together: the shipment (flushed by JPA) and the ShipmentScheduled its
@@ -34,11 +35,18 @@ class OutboxRollbackIntegrationTests {
     @Autowired
     PlatformTransactionManager transactionManager;
 
+    private OutboxRows outbox;
+
+    @BeforeEach
+    void setUp() {
+        outbox = new OutboxRows(jdbc, transactionManager);
+    }
+
     @Test
     void aRolledBackSchedulingLeavesNeitherTheShipmentNorItsEvent() {
         OrderId orderId = new OrderId(UUID.randomUUID());
 
-        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+        outbox.inATransactionThatRollsBack(() -> {
             scheduling.schedule(
                     orderId,
                     "c-42",
@@ -46,24 +54,16 @@ class OutboxRollbackIntegrationTests {
                     List.of(new Parcel("SKU-1001", 2)));
             entityManager.flush();
             assertThat(shipmentsOf(orderId)).isOne();
-            assertThat(outboxEvents("ShipmentScheduled", orderId)).isOne();
-            status.setRollbackOnly();
+            assertThat(outbox.count("ShipmentScheduled", orderId)).isOne();
         });
 
         assertThat(shipmentsOf(orderId)).isZero();
-        assertThat(outboxEvents("ShipmentScheduled", orderId)).isZero();
+        assertThat(outbox.count("ShipmentScheduled", orderId)).isZero();
     }
 
     private long shipmentsOf(OrderId orderId) {
         return jdbc.sql("select count(*) from shipment where order_id = ?")
                 .param(orderId.value())
-                .query(Long.class)
-                .single();
-    }
-
-    private long outboxEvents(String eventType, OrderId orderId) {
-        return jdbc.sql("select count(*) from outbox_event where event_type = ? and ordering_key = ?")
-                .params(eventType, orderId.toString())
                 .query(Long.class)
                 .single();
     }

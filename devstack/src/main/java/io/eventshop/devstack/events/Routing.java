@@ -1,4 +1,0 @@
-package io.eventshop.devstack.events;
-
-/** One event on its way to one target of the rule that matched it. */
-record Routing(RoutedEvent routed, Target target) {}
