@@ -3,6 +3,7 @@ package io.eventshop.messaging.testing;
 import io.eventshop.devstack.aws.junit.LocalAwsExtension;
 import java.util.Map;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -11,7 +12,7 @@ import org.springframework.test.context.support.TestPropertySourceUtils;
 /**
  * Points a Spring test context at a fresh embedded PostgreSQL database and at the in-JVM AWS endpoint of
  * {@link LocalAwsExtension}, and keeps that endpoint running for as long as the context lives. The sealing secret is
- * {@link TestSealing#SECRET}, made afresh for each test JVM.
+ * {@link TestSealing#SECRET}, made afresh for each test JVM, and the context has an {@link OutboxRows}.
  *
  * <p>The properties win over the service's {@code application.yml}, and a test's own properties win over them (a
  * test may set {@code spring.cloud.aws.endpoint} elsewhere, to simulate an outage).
@@ -28,6 +29,10 @@ public final class MessagingTestInfrastructure
         AutoCloseable database = EmbeddedDatabases.use();
         ((DefaultListableBeanFactory) context.getBeanFactory())
                 .registerDisposableBean("embeddedDatabaseUse", database::close);
+        // Every test of a service may ask for OutboxRows; made only when asked for.
+        var outboxRows = new RootBeanDefinition(OutboxRows.class);
+        outboxRows.setLazyInit(true);
+        ((DefaultListableBeanFactory) context.getBeanFactory()).registerBeanDefinition("outboxRows", outboxRows);
         var infrastructure = new MapPropertySource(
                 "messagingTestInfrastructure",
                 Map.of(

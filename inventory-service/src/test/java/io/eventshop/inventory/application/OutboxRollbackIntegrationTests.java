@@ -14,11 +14,9 @@ import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The outbox row and the JPA changes commit together: a use case's aggregate changes (flushed by JPA) and the events
@@ -40,14 +38,7 @@ class OutboxRollbackIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
-    PlatformTransactionManager transactionManager;
-
-    private OutboxRows outbox;
-
-    @BeforeEach
-    void setUp() {
-        outbox = new OutboxRows(jdbc, transactionManager);
-    }
+    OutboxRows outbox;
 
     @Test
     void aRolledBackRepriceLeavesNeitherTheNewPriceNorItsEvent() {

@@ -10,11 +10,9 @@ import io.eventshop.shipping.testing.ShippingIntegrationTest;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The outbox row and the JPA changes commit together: the shipment (flushed by JPA) and the ShipmentScheduled its
@@ -33,14 +31,7 @@ class OutboxRollbackIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
-    PlatformTransactionManager transactionManager;
-
-    private OutboxRows outbox;
-
-    @BeforeEach
-    void setUp() {
-        outbox = new OutboxRows(jdbc, transactionManager);
-    }
+    OutboxRows outbox;
 
     @Test
     void aRolledBackSchedulingLeavesNeitherTheShipmentNorItsEvent() {
