@@ -39,8 +39,9 @@ import software.constructs.Construct;
 /**
  * One eventshop service on Fargate: its task definition, with the same environment as under docker compose but for
  * what AWS provides (the task role instead of keys, AWS's own endpoints, a topology that is verified, not created,
- * and a datasource from the service's own secret); its least-privilege task role ({@link TaskPermissions}); its log
- * group; and its scaling on the backlog of its queue.
+ * a datasource from the service's own secret, and spans sent to the task's own collector rather than to Zipkin); a
+ * trace collector beside the service that forwards its spans to X-Ray ({@link TraceCollector}); its least-privilege
+ * task role ({@link TaskPermissions}); its log group; and its scaling on the backlog of its queue.
  *
  * <p>A deployment stops a task with SIGTERM. The listener then stops receiving and lets the messages in flight finish
  * for up to {@link #LISTENER_SHUTDOWN}; ECS waits {@link #STOP_TIMEOUT} before it kills the task. Both are shorter
@@ -116,6 +117,7 @@ public final class DeployedService extends Construct {
                                 .streamPrefix(service.name())
                                 .build()))
                         .build());
+        TraceCollector.addTo(taskDefinition, logGroup, service.name());
         Findings.acknowledge(
                 taskDefinition,
                 "AwsSolutions-ECS2",
@@ -125,7 +127,8 @@ public final class DeployedService extends Construct {
         Findings.acknowledge(
                 taskDefinition.getTaskRole(),
                 "AwsSolutions-IAM5[Resource::*]",
-                "CloudWatch's PutMetricData takes no resource; the condition limits it to eventshop's namespace.");
+                "CloudWatch's PutMetricData and X-Ray's PutTraceSegments and PutTelemetryRecords take no resource;"
+                        + " a condition limits PutMetricData to eventshop's namespace.");
         Findings.acknowledge(
                 taskDefinition.obtainExecutionRole(),
                 "AwsSolutions-IAM5[Resource::*]",
@@ -202,6 +205,9 @@ public final class DeployedService extends Construct {
         // The namespace turns on the export of eventshop's meters to CloudWatch, each with the service as a dimension.
         environment.put("MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_NAMESPACE", MonitoringStack.METRICS_NAMESPACE);
         environment.put("MANAGEMENT_METRICS_TAGS_SERVICE", service.name());
+        // Spans go to the trace collector in the same task, which sends them on to X-Ray.
+        environment.put("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT", TraceCollector.ZIPKIN_ENDPOINT);
+        environment.put("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", TraceCollector.SAMPLING_PROBABILITY);
         return environment;
     }
 

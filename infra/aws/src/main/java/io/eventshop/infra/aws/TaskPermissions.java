@@ -19,7 +19,9 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
  *       message there at once, plus SQS's message-move task that redrives a standard DLQ;
  *   <li>the topic: publish, and read its attributes and subscriptions (the start-up check);
  *   <li>the bus: put events, and describe it and the rules that deliver to its queue (the start-up check);
- *   <li>CloudWatch: put metric data in eventshop's namespace only.
+ *   <li>CloudWatch: put metric data in eventshop's namespace only;
+ *   <li>X-Ray: put trace segments and telemetry records, for the trace collector in the task ({@link TraceCollector}).
+ *       Neither action takes a resource. No sampling reads: the service decides what it samples.
  * </ul>
  *
  * The database login is not here: ECS reads the service's secret with the task's execution role when it starts it.
@@ -39,6 +41,7 @@ final class TaskPermissions {
             List.of("sns:Publish", "sns:GetTopicAttributes", "sns:ListSubscriptionsByTopic");
     static final List<String> BUS_ACTIONS = List.of("events:PutEvents", "events:DescribeEventBus");
     static final List<String> RULE_ACTIONS = List.of("events:DescribeRule", "events:ListTargetsByRule");
+    static final List<String> TRACE_ACTIONS = List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords");
 
     private TaskPermissions() {}
 
@@ -68,6 +71,7 @@ final class TaskPermissions {
                 .resources(List.of("*"))
                 .conditions(Map.of("StringEquals", Map.of("cloudwatch:namespace", MonitoringStack.METRICS_NAMESPACE)))
                 .build());
+        allow(role, TRACE_ACTIONS, List.of("*"));
     }
 
     private static boolean delivers(Rule rule, ConsumerQueue queue) {

@@ -9,6 +9,7 @@ import io.eventshop.infra.aws.EventshopApp.EventshopStacks;
 import io.eventshop.topology.ConsumerQueue;
 import io.eventshop.topology.Topology;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -60,10 +62,13 @@ class ServicesStackTests {
                 boolean messagingAction = elements(statement.path("Action")).stream()
                         .anyMatch(action -> MESSAGING_PREFIXES.stream().anyMatch(action.asString()::startsWith));
                 if (!messagingAction) {
-                    assertThat(elements(statement.path("Action")))
-                            .extracting(JsonNode::asString)
+                    // CloudWatch for the meters, X-Ray for the trace collector: nothing else.
+                    Set<String> actions = elements(statement.path("Action")).stream()
+                            .map(JsonNode::asString)
+                            .collect(Collectors.toSet());
+                    assertThat(actions)
                             .as("%s: a non-messaging action", service.name())
-                            .containsExactly("cloudwatch:PutMetricData");
+                            .isIn(Set.of("cloudwatch:PutMetricData"), Set.copyOf(TaskPermissions.TRACE_ACTIONS));
                     continue;
                 }
                 for (JsonNode resource : elements(statement.path("Resource"))) {
@@ -113,13 +118,7 @@ class ServicesStackTests {
         JsonNode compose = new YAMLMapper().readTree(Files.readString(Path.of("../../docker-compose.yml")));
         for (EventshopService service : EventshopService.ALL) {
             JsonNode container = containerOf(service);
-            Map<String, String> environment = new HashMap<>();
-            elements(container.path("Environment"))
-                    .forEach(variable -> environment.put(
-                            variable.path("Name").asString(),
-                            variable.path("Value").isString()
-                                    ? variable.path("Value").asString()
-                                    : variable.path("Value").toString()));
+            Map<String, String> environment = environmentOf(container);
             List<String> secrets = elements(container.path("Secrets")).stream()
                     .map(secret -> secret.path("Name").asString())
                     .toList();
@@ -141,6 +140,9 @@ class ServicesStackTests {
                             case "SPRING_CONFIG_IMPORT" ->
                                 // compose mounts the sealing secret as a file; on AWS it comes from Secrets Manager
                                 assertThat(secrets).as(service.name()).contains("EVENTSHOP_SEALING_SECRET");
+                            case "MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT" ->
+                                // compose sends spans to its Zipkin; on AWS they go to the task's own collector
+                                assertThat(environment).containsEntry(name, TraceCollector.ZIPKIN_ENDPOINT);
                             case "SPRING_DATASOURCE_URL" ->
                                 assertThat(environment.get(name))
                                         .startsWith("{")
@@ -157,6 +159,75 @@ class ServicesStackTests {
             assertThat(environment)
                     .containsEntry("MANAGEMENT_CLOUDWATCH_METRICS_EXPORT_NAMESPACE", MonitoringStack.METRICS_NAMESPACE)
                     .containsEntry("MANAGEMENT_METRICS_TAGS_SERVICE", service.name());
+        }
+    }
+
+    @Test
+    void eachTaskRunsATraceCollectorThatTakesTheServicesZipkinSpansAndSendsThemOnlyToXRay() throws IOException {
+        for (EventshopService service : EventshopService.ALL) {
+            JsonNode collector = containerOf(service, TraceCollector.CONTAINER_NAME);
+            JsonNode app = containerOf(service);
+
+            assertThat(collector.path("Image").asString())
+                    .as("a pinned release of the ADOT collector")
+                    .matches("public\\.ecr\\.aws/aws-observability/aws-otel-collector:v\\d+\\.\\d+\\.\\d+");
+            // The service runs on without its collector, and its start does not wait for it.
+            assertThat(collector.path("Essential").asBoolean()).isFalse();
+            assertThat(app.path("Essential").asBoolean()).isTrue();
+            assertThat(app.path("DependsOn").isMissingNode()).isTrue();
+            assertThat(collector.path("MemoryReservation").asInt()).isPositive().isLessThanOrEqualTo(128);
+            assertThat(collector.path("Memory").asInt())
+                    .isGreaterThan(collector.path("MemoryReservation").asInt());
+            assertThat(collector.path("PortMappings").isMissingNode())
+                    .as("reached over the loopback only")
+                    .isTrue();
+            assertThat(collector.path("LogConfiguration").path("LogDriver").asString())
+                    .isEqualTo("awslogs");
+            assertThat(collector.path("LogConfiguration").path("Options").path("awslogs-group"))
+                    .as("%s: the collector logs to the service's log group", service.name())
+                    .isEqualTo(app.path("LogConfiguration").path("Options").path("awslogs-group"));
+
+            JsonNode config = new YAMLMapper().readTree(environmentOf(collector).get("AOT_CONFIG_CONTENT"));
+            JsonNode pipelines = config.path("service").path("pipelines");
+            assertThat(pipelines.propertyNames()).containsExactly("traces");
+            assertThat(elements(pipelines.path("traces").path("receivers")))
+                    .extracting(JsonNode::asString)
+                    .containsExactly("zipkin");
+            assertThat(elements(pipelines.path("traces").path("exporters")))
+                    .extracting(JsonNode::asString)
+                    .containsExactly("awsxray");
+            assertThat(config.path("exporters").propertyNames()).containsExactly("awsxray");
+            String receiver =
+                    config.path("receivers").path("zipkin").path("endpoint").asString();
+
+            URI endpoint = URI.create(environmentOf(app).get("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT"));
+            assertThat(endpoint.getHost()).isEqualTo("localhost");
+            assertThat(receiver).endsWith(":" + endpoint.getPort());
+            assertThat(endpoint.getPath()).isEqualTo("/api/v2/spans");
+            assertThat(environmentOf(app)).containsEntry("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0");
+            assertThat(environmentOf(collector)).containsEntry("AWS_REGION", "{\"Ref\":\"AWS::Region\"}");
+        }
+    }
+
+    @Test
+    void eachTaskRoleMayWriteTracesToXRayAndDoNothingElseThere() {
+        for (EventshopService service : EventshopService.ALL) {
+            DeployedService deployed = stacks.services().service(service.name());
+            List<JsonNode> tracing = statementsOf(
+                            logicalId(deployed.taskDefinition().getTaskRole()))
+                    .stream()
+                    .filter(statement -> statement.path("Action").toString().contains("xray:"))
+                    .toList();
+            assertThat(tracing).as(service.name()).singleElement().satisfies(statement -> {
+                assertThat(elements(statement.path("Action")))
+                        .extracting(JsonNode::asString)
+                        .containsExactlyInAnyOrder("xray:PutTraceSegments", "xray:PutTelemetryRecords");
+                assertThat(statement.path("Effect").asString()).isEqualTo("Allow");
+                assertThat(statement.path("Resource").asString()).isEqualTo("*");
+            });
+            assertThat(statementsOf(logicalId(deployed.taskDefinition().obtainExecutionRole()))
+                            .toString())
+                    .doesNotContain("xray:");
         }
     }
 
@@ -276,11 +347,29 @@ class ServicesStackTests {
     }
 
     private static JsonNode containerOf(EventshopService service) {
+        return containerOf(service, service.name());
+    }
+
+    private static JsonNode containerOf(EventshopService service, String containerName) {
         String taskId = logicalId(stacks.services().service(service.name()).taskDefinition());
-        return resources(template, "AWS::ECS::TaskDefinition")
-                .get(taskId)
-                .path("ContainerDefinitions")
-                .get(0);
+        return elements(resources(template, "AWS::ECS::TaskDefinition")
+                        .get(taskId)
+                        .path("ContainerDefinitions"))
+                .stream()
+                .filter(container -> container.path("Name").asString().equals(containerName))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(service.name() + " has no container " + containerName));
+    }
+
+    private static Map<String, String> environmentOf(JsonNode container) {
+        Map<String, String> environment = new HashMap<>();
+        elements(container.path("Environment"))
+                .forEach(variable -> environment.put(
+                        variable.path("Name").asString(),
+                        variable.path("Value").isString()
+                                ? variable.path("Value").asString()
+                                : variable.path("Value").toString()));
+        return environment;
     }
 
     private static List<JsonNode> statementsOf(String roleId) {
