@@ -46,7 +46,7 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         this.services = Map.of(
                 Destination.SNS, sns,
                 Destination.EVENTS, events,
-                Destination.DEVSTACK, new DevstackPages(sqs, sns, events));
+                Destination.DEVSTACK, new DevstackPages(sqs, elasticMq.contents(), sns, events));
         awaitStart(elasticMqStart);
         this.server = new EndpointServer(host, port, elasticMq, services);
         this.port = server.port();

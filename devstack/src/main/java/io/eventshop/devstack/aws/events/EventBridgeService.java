@@ -65,6 +65,63 @@ public final class EventBridgeService implements AwsService, AutoCloseable {
         return Map.of("buses", buses, "rules", rules);
     }
 
+    /**
+     * Each bus with its rules (patterns and targets, with their delivery counts) and its archives, for the devstack
+     * console. A target's {@code deadLetterQueueArn} is the queue of its DeadLetterConfig, or null.
+     */
+    public List<Map<String, Object>> busesWithRules() {
+        List<Map<String, Object>> buses = new ArrayList<>();
+        synchronized (registry) {
+            for (EventBus bus : registry.buses()) {
+                Map<String, Object> view = new LinkedHashMap<>();
+                view.put("name", bus.name());
+                view.put("arn", bus.arn());
+                view.put(
+                        "rules",
+                        bus.rules().stream().map(EventBridgeService::overview).toList());
+                view.put(
+                        "archives",
+                        registry.archives().stream()
+                                .filter(archive -> archive.sourceArn().equals(bus.arn()))
+                                .map(EventBridgeService::overview)
+                                .toList());
+                buses.add(view);
+            }
+        }
+        return buses;
+    }
+
+    private static Map<String, Object> overview(Rule rule) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("name", rule.name());
+        view.put("state", rule.state());
+        view.put("description", rule.description());
+        view.put("eventPattern", rule.pattern());
+        List<Map<String, Object>> targets = new ArrayList<>();
+        for (Target target : rule.targets()) {
+            Map<String, Object> targetView = new LinkedHashMap<>();
+            targetView.put("id", target.id());
+            targetView.put("arn", target.queueArn());
+            targetView.put("deadLetterQueueArn", target.deadLetterArn());
+            targetView.put("delivered", target.delivered());
+            targetView.put("failed", target.failed());
+            targets.add(targetView);
+        }
+        view.put("targets", targets);
+        return view;
+    }
+
+    private static Map<String, Object> overview(Archive archive) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("name", archive.name());
+        view.put("arn", archive.arn());
+        view.put("eventPattern", archive.pattern());
+        view.put("retentionDays", archive.retentionDays());
+        view.put("eventCount", archive.eventCount());
+        view.put("sizeBytes", archive.sizeBytes());
+        return view;
+    }
+
     private static Map<String, Object> stateOf(Rule rule) {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("name", rule.name());

@@ -6,6 +6,7 @@ import io.eventshop.devstack.aws.http.AwsResponse;
 import io.eventshop.devstack.aws.http.AwsService;
 import io.eventshop.devstack.aws.sqs.QueueDelivery;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,5 +103,26 @@ public final class SnsService implements AwsService {
         state.put("topics", topicStates);
         state.put("subscriptions", subscriptionStates);
         return state;
+    }
+
+    /**
+     * Each topic with its subscriptions, their filter policies and their delivery counts, for the devstack console.
+     * A subscription's {@code deadLetterQueueArn} is the queue of its RedrivePolicy, or null.
+     */
+    public List<Map<String, Object>> topicsWithSubscriptions() {
+        List<Map<String, Object>> topics = new ArrayList<>();
+        for (Topic topic : catalog.allTopics()) {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("name", topic.name());
+            view.put("arn", topic.arn());
+            view.put("fifo", topic.fifo());
+            view.put(
+                    "subscriptions",
+                    catalog.subscriptionsOf(topic.arn()).stream()
+                            .map(Subscription::overview)
+                            .toList());
+            topics.add(view);
+        }
+        return topics;
     }
 }

@@ -90,4 +90,27 @@ final class Subscription {
         state.put("filteredOut", filteredOut.get());
         return state;
     }
+
+    /** The subscription as the devstack console shows it: where it delivers, what it lets through, what it counted. */
+    Map<String, Object> overview() {
+        SubscriptionSettings current = settings;
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("arn", arn);
+        view.put("queueArn", queueArn);
+        view.put("rawMessageDelivery", current.rawMessageDelivery());
+        view.put(
+                "filterPolicy",
+                current.filterPolicy() == null ? null : current.filterPolicy().policy());
+        view.put(
+                "filterPolicyScope",
+                current.filterPolicy() == null
+                        ? null
+                        : current.filterPolicyScope().name());
+        view.put("deadLetterQueueArn", current.deadLetterTargetArn());
+        view.put("delivered", delivered.get());
+        view.put("filteredOut", filteredOut.get());
+        view.put("failed", failed.get());
+        view.put("deadLettered", deadLettered.get());
+        return view;
+    }
 }

@@ -50,6 +50,7 @@ public final class EmbeddedElasticMq implements SqsService, AutoCloseable {
             Set.of("content-type", "content-length", "transfer-encoding", "connection");
 
     private final AwsAccount account;
+    private final QueueContents contents = new QueueContents();
     private volatile ActorSystem actorSystem;
     private volatile Function<HttpRequest, CompletionStage<HttpResponse>> routes;
 
@@ -60,7 +61,13 @@ public final class EmbeddedElasticMq implements SqsService, AutoCloseable {
     /** Starts ElasticMQ's actors, and returns once its routes can take requests. */
     public void start() {
         actorSystem = ActorSystem.create("elasticmq");
-        routes = ElasticMqRoutes.start(actorSystem, account.region(), account.accountId());
+        var queueEvents = actorSystem.actorOf(contents.listener(), "queue-events");
+        routes = ElasticMqRoutes.start(actorSystem, account.region(), account.accountId(), queueEvents);
+    }
+
+    /** What the queues hold, message by message, as ElasticMQ reports it. */
+    public QueueContents contents() {
+        return contents;
     }
 
     /**

@@ -35,6 +35,8 @@ object ElasticMqRoutes {
   private val EntityTimeout = FiniteDuration(10, TimeUnit.SECONDS)
 
   /** A new ElasticMQ in `system`, with SQS's own limits, and its routes. Queue URLs are built from each request's URI.
+    * Its queues report every message they add, change or remove to `queueEvents`, and wait for its answer before they
+    * answer the request (ElasticMQ's queue event listener, which its persistence uses).
     *
     * Each response comes with its entity in memory, and completes its Java future in a task of its own on ElasticMQ's
     * dispatcher. `Route.toFunction` runs the routes' continuations on whichever thread completes a reply, often inside
@@ -45,12 +47,14 @@ object ElasticMqRoutes {
   def start(
       system: ActorSystem,
       region: String,
-      accountId: String
+      accountId: String,
+      queueEvents: ActorRef
   ): JFunction[jm.HttpRequest, CompletionStage[jm.HttpResponse]] = {
     implicit val actorSystem: ActorSystem = system
     implicit val dispatcher: ExecutionContext = system.dispatcher
     val limits = StrictSQSLimits
-    val queueManager = system.actorOf(Props(new QueueManagerActor(new NowProvider(), limits, None)), "queues")
+    val queueManager =
+      system.actorOf(Props(new QueueManagerActor(new NowProvider(), limits, Some(queueEvents))), "queues")
     val handler = Route.toFunction(routes(system, queueManager, limits, region, accountId))
     request => {
       val answer = new CompletableFuture[jm.HttpResponse]()
