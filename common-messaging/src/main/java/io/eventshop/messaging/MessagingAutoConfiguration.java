@@ -7,6 +7,7 @@ import io.eventshop.messaging.dlq.DeadLetterQueuesConfiguration;
 import io.eventshop.messaging.inbox.InboxConfiguration;
 import io.eventshop.messaging.listener.ListenerConfiguration;
 import io.eventshop.messaging.metrics.CloudWatchMetricsConfiguration;
+import io.eventshop.messaging.metrics.QueueMetricsConfiguration;
 import io.eventshop.messaging.outbox.OutboxConfiguration;
 import io.eventshop.messaging.sealing.Sealer;
 import io.eventshop.messaging.sealing.SealingProperties;
@@ -55,7 +56,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
     InboxConfiguration.class,
     ListenerConfiguration.class,
     DeadLetterQueuesConfiguration.class,
-    CloudWatchMetricsConfiguration.class
+    CloudWatchMetricsConfiguration.class,
+    QueueMetricsConfiguration.class,
+    io.eventshop.messaging.tracing.TracingConfiguration.class
 })
 public class MessagingAutoConfiguration {
 

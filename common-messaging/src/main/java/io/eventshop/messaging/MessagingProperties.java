@@ -1,11 +1,14 @@
 package io.eventshop.messaging;
 
+import io.eventshop.topology.ConsumerQueue;
+import io.eventshop.topology.Topology;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -24,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * @param relay the outbox relay
  * @param inbox the inbox
  * @param listener the SQS listener
+ * @param queueMetrics the gauges of the service's queue and dead-letter queue
  */
 @Validated
 @ConfigurationProperties("eventshop.messaging")
@@ -33,7 +37,8 @@ public record MessagingProperties(
         @NotBlank @DefaultValue("eventshop") String eventBus,
         @Valid @DefaultValue Relay relay,
         @Valid @DefaultValue Inbox inbox,
-        @Valid @DefaultValue Listener listener) {
+        @Valid @DefaultValue Listener listener,
+        @Valid @DefaultValue QueueMetrics queueMetrics) {
 
     /** The topic's ARN, when {@link #topic} is one; {@code null} when it is a name. */
     public @Nullable String topicArn() {
@@ -43,6 +48,17 @@ public record MessagingProperties(
     /** The topic's name: {@link #topic} itself, or the last part of its ARN. */
     public String topicName() {
         return topic.substring(topic.lastIndexOf(':') + 1);
+    }
+
+    /**
+     * The queue that the service consumes: {@code listener.queue} when it is set, otherwise the one that the topology
+     * declares for {@link #serviceName}; empty when neither names one.
+     */
+    public Optional<String> consumedQueue(Topology topology) {
+        if (listener.queue() != null) {
+            return Optional.of(listener.queue());
+        }
+        return topology.queueOf(serviceName).map(ConsumerQueue::name);
     }
 
     /**
@@ -95,4 +111,15 @@ public record MessagingProperties(
             @NotNull @DefaultValue("5s") Duration retryInitialVisibility,
             @NotNull @DefaultValue("5m") Duration retryMaxVisibility,
             @NotNull @DefaultValue("30s") Duration shutdownTimeout) {}
+
+    /**
+     * The gauges of the service's queue and of its dead-letter queue ({@code metrics/QueueMetrics}).
+     *
+     * @param enabled whether the service reads its queues' attributes and publishes the gauges
+     * @param interval how long the gauges keep a reading before the next one; each reading is one
+     *     {@code GetQueueAttributes} call per queue
+     */
+    public record QueueMetrics(
+            @DefaultValue("true") boolean enabled,
+            @NotNull @DefaultValue("15s") Duration interval) {}
 }

@@ -28,6 +28,7 @@ public final class Devstack {
                     --aws-port N       the AWS endpoint's port (default 4566)
                     --db-port N        PostgreSQL's port (default 5432)
                     --project DIR      the checkout with the built services (default .)
+                    --no-tracing       no Zipkin, and no spans exported (also EVENTSHOP_TRACING=off)
               demo  place an order down every saga path against a running system, and print the outcomes
                     --host H     where the services run (default localhost)
             """;
@@ -94,6 +95,10 @@ public final class Devstack {
         int awsPort = 4566;
         int databasePort = 5432;
         Path project = Path.of(".");
+        boolean tracing = Up.tracingByDefault() && !options.contains("--no-tracing");
+        options = options.stream()
+                .filter(option -> !option.equals("--no-tracing"))
+                .toList();
         for (int i = 0; i < options.size(); i++) {
             String option = options.get(i);
             if (i + 1 >= options.size()) {
@@ -108,7 +113,7 @@ public final class Devstack {
             }
         }
         try {
-            new Up(project.toAbsolutePath().normalize(), awsPort, databasePort).run();
+            new Up(project.toAbsolutePath().normalize(), awsPort, databasePort, tracing).run();
         } catch (Exception e) { // a checked one too, such as the BindException Netty rethrows unchecked
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

@@ -7,6 +7,7 @@ import io.eventshop.devstack.aws.junit.LocalAwsExtension;
 import io.eventshop.devstack.launcher.EmbeddedDatabase;
 import io.eventshop.devstack.launcher.LocalSystem;
 import io.eventshop.devstack.launcher.ServiceSpec;
+import io.eventshop.devstack.launcher.Zipkin;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -19,6 +20,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
@@ -33,6 +35,9 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>The services run with their production settings, except for the waits, which are shortened to fit tests: the saga
  * deadline, the retry delays of failed messages, failed publications and refused refunds, and the time the payment
  * provider's circuit stays open.
+ *
+ * <p>Tracing is on, as in the devstack: a Zipkin server (the devstack's, from {@code devstack/target/zipkin}) runs on a
+ * free port, and every service sends it its spans, so that a test can read an order's trace back.
  */
 final class RunningSystem implements AutoCloseable {
 
@@ -49,28 +54,43 @@ final class RunningSystem implements AutoCloseable {
     private final URI awsEndpoint;
     private final EmbeddedDatabase database;
     private final PrintWriter log;
+    /** Null when the system runs without tracing. */
+    private final Zipkin zipkin;
+
     private final LocalSystem services;
     private final Eventshop client;
     private final Aws aws;
     private final ServiceDatabases databases;
 
-    /** The system with the waits shortened for tests. */
+    /** The system with the waits shortened for tests, and tracing on. */
     RunningSystem() {
-        this(true);
+        this(true, true);
     }
 
     /**
      * @param shortenedWaits whether the services run with the waits shortened for tests, or exactly as configured for
      *     production (the benchmark's choice)
+     * @param tracing whether Zipkin runs and the services send it their spans
      */
-    RunningSystem(boolean shortenedWaits) {
+    RunningSystem(boolean shortenedWaits, boolean tracing) {
         String external = System.getProperty(AWS_ENDPOINT_PROPERTY);
         this.endpointLease = external == null ? LocalAwsExtension.lease() : () -> {};
         this.endpoint = external == null ? LocalAwsExtension.endpoint() : null;
         this.awsEndpoint = external == null ? endpoint.url() : URI.create(external);
-        this.database = EmbeddedDatabase.start(0, null);
         Path projectRoot = projectRoot();
         this.log = openLog(projectRoot.resolve("e2e-tests/target/services.log"));
+        // Zipkin starts first, and gets ready while PostgreSQL starts.
+        this.zipkin = tracing ? Zipkin.start(Zipkin.jar(projectRoot), freePort(), this::log) : null;
+        this.database = EmbeddedDatabase.start(0, null);
+        if (zipkin != null) {
+            try {
+                zipkin.awaitReady(Zipkin.READY_TIMEOUT);
+            } catch (RuntimeException e) {
+                zipkin.close();
+                database.close();
+                throw e;
+            }
+        }
         List<ServiceSpec> specs = ServiceSpec.ALL.stream()
                 .map(spec -> new ServiceSpec(spec.name(), freePort()))
                 .toList();
@@ -82,11 +102,8 @@ final class RunningSystem implements AutoCloseable {
                 shortenedWaits
                         ? specs.stream().collect(Collectors.toMap(ServiceSpec::name, spec -> testSettings(spec.name())))
                         : Map.of(),
-                line -> {
-                    synchronized (log) {
-                        log.println(line);
-                    }
-                });
+                Optional.ofNullable(zipkin).map(Zipkin::spansEndpoint),
+                this::log);
         this.client = new Eventshop(services);
         this.aws = new Aws(awsEndpoint);
         this.databases = new ServiceDatabases(this);
@@ -167,8 +184,22 @@ final class RunningSystem implements AutoCloseable {
         client.awaitOrder(id, "CONFIRMED", "CANCELLED");
     }
 
+    private void log(String line) {
+        synchronized (log) {
+            log.println(line);
+        }
+    }
+
     Eventshop client() {
         return client;
+    }
+
+    /** The Zipkin the services send their spans to. */
+    Zipkin zipkin() {
+        if (zipkin == null) {
+            throw new IllegalStateException("this system runs without tracing");
+        }
+        return zipkin;
     }
 
     LocalSystem services() {
@@ -247,6 +278,10 @@ final class RunningSystem implements AutoCloseable {
     public void close() {
         aws.close();
         services.close();
+        // After the services, which send their last spans as they stop.
+        if (zipkin != null) {
+            zipkin.close();
+        }
         database.close();
         log.close();
         try {

@@ -38,7 +38,9 @@ import tools.jackson.databind.JsonNode;
  * -DskipTests}. It runs in a JVM of its own with the client compiler only, as the launcher of {@code ./devstack.sh up}
  * does, since the AWS endpoint runs in it. Arguments, in {@code -Dsaga.args}: {@code --quick} runs 15 s steps instead
  * of 60 s, for a smoke test; {@code --latency-only} stops after the 20 orders/s step and its breakdown of where the
- * time went.
+ * time went; {@code --tracing} starts Zipkin and has every service send it all its spans, as the devstack does, so that
+ * the CPU per order with tracing on can be set beside the figure without (Zipkin's own CPU is not counted: it stands
+ * for a trace backend elsewhere).
  */
 public final class SagaBenchmark {
 
@@ -95,13 +97,15 @@ public final class SagaBenchmark {
 
     public static void main(String[] args) {
         boolean quick = List.of(args).contains("--quick");
+        boolean tracing = List.of(args).contains("--tracing");
         long started = System.nanoTime();
-        try (RunningSystem system = new RunningSystem(false)) {
+        try (RunningSystem system = new RunningSystem(false, tracing)) {
             Duration startup = Duration.ofNanos(System.nanoTime() - started);
             System.out.printf(
                     Locale.ROOT,
-                    "The system started in %.1f s (five services, PostgreSQL, AWS endpoint)%n",
-                    startup.toMillis() / 1000.0);
+                    "The system started in %.1f s (five services, PostgreSQL, AWS endpoint%s)%n",
+                    startup.toMillis() / 1000.0,
+                    tracing ? ", Zipkin; tracing on, every span exported" : "; tracing off");
             var benchmark =
                     new SagaBenchmark(system.client(), Duration.ofSeconds(quick ? 15 : 60), system.databasePort());
             benchmark.restock(100_000);

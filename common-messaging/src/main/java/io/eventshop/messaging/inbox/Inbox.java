@@ -1,6 +1,7 @@
 package io.eventshop.messaging.inbox;
 
 import io.eventshop.events.EventEnvelope;
+import io.eventshop.messaging.metrics.HandlerOutcomes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
@@ -13,7 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction, so the state change and the record commit together or not at all.
  *
  * <p>An event that was handled before is a duplicate: it is counted ({@code eventshop.inbox.duplicates}, tagged by
- * consumer) and changes nothing. Two concurrent deliveries of one event race for the same primary key; PostgreSQL
+ * consumer) and changes nothing. Both outcomes are also counted by event type in {@code eventshop.messages.handled}
+ * ({@code outcome} {@code handled} or {@code duplicate}, see {@link HandlerOutcomes}); a handler that throws is counted
+ * by whoever catches it. Two concurrent deliveries of one event race for the same primary key; PostgreSQL
  * makes the second insert wait for the first transaction, and it finds the row once the first commits (or inserts
  * it, and handles the event, if the first rolled back).
  */
@@ -22,11 +25,13 @@ public final class Inbox {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final MeterRegistry meterRegistry;
+    private final HandlerOutcomes outcomes;
 
     Inbox(JdbcClient jdbc, TransactionTemplate transaction, MeterRegistry meterRegistry) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.meterRegistry = meterRegistry;
+        this.outcomes = new HandlerOutcomes(meterRegistry);
     }
 
     /**
@@ -46,8 +51,10 @@ public final class Inbox {
         });
         if (!Boolean.TRUE.equals(handled)) {
             duplicates(consumer).increment();
+            outcomes.count(envelope.eventType(), HandlerOutcomes.Outcome.DUPLICATE);
             return false;
         }
+        outcomes.count(envelope.eventType(), HandlerOutcomes.Outcome.HANDLED);
         return true;
     }
 

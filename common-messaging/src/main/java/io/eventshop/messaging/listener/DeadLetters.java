@@ -1,8 +1,10 @@
 package io.eventshop.messaging.listener;
 
+import io.eventshop.messaging.metrics.HandlerOutcomes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -19,6 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * redrive it where it came from.
  *
  * <p>The dead-letter queue is the one named by the source queue's {@code RedrivePolicy}.
+ *
+ * <p>Each dead letter sent counts as {@code dead_lettered} in {@code eventshop.messages.handled}, under its event type,
+ * and is told to the dead-letter queue's gauges ({@code metrics/QueueMetrics}), whose oldest age starts with it.
  */
 final class DeadLetters {
 
@@ -26,11 +31,19 @@ final class DeadLetters {
     static final String SOURCE_QUEUE = "eventshop.failure.source-queue";
 
     private final SqsAsyncClient sqs;
+    private final HandlerOutcomes outcomes;
+    private final Consumer<String> sentTo;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, String> deadLetterQueueUrls = new ConcurrentHashMap<>();
 
-    DeadLetters(SqsAsyncClient sqs) {
+    /**
+     * @param outcomes where dead letters are counted
+     * @param sentTo told the name of the dead-letter queue after each dead letter sent
+     */
+    DeadLetters(SqsAsyncClient sqs, HandlerOutcomes outcomes, Consumer<String> sentTo) {
         this.sqs = sqs;
+        this.outcomes = outcomes;
+        this.sentTo = sentTo;
     }
 
     /**
@@ -53,6 +66,8 @@ final class DeadLetters {
             request.messageGroupId(groupId).messageDeduplicationId(message.messageId());
         }
         sqs.sendMessage(request.build()).join();
+        outcomes.count(HandlerOutcomes.eventTypeOf(message), HandlerOutcomes.Outcome.DEAD_LETTERED);
+        sentTo.accept(queueName(deadLetterQueueUrl));
     }
 
     private String deadLetterQueueOf(String queueUrl) {

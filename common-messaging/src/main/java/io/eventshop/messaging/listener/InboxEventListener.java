@@ -23,6 +23,10 @@ import org.springframework.messaging.Message;
  *   <li>A message that can never succeed (unreadable, or of a type this service does not handle) is sent to the
  *       dead-letter queue, and then deleted.
  * </ul>
+ *
+ * <p>It runs inside the span that handles the message ({@code handle <EventType>}, made for the listener container's
+ * observation by {@link io.eventshop.messaging.tracing.MessageHandlingSpans}), a child of the sender's publish span:
+ * the inbox transaction, and the events the handler adds to the outbox, belong to the sender's trace.
  */
 final class InboxEventListener implements MessageListener<Object> {
 

@@ -1,21 +1,29 @@
 package io.eventshop.messaging.listener;
 
 import io.awspring.cloud.sqs.listener.QueueNotFoundStrategy;
+import io.awspring.cloud.sqs.listener.SqsHeaders;
 import io.awspring.cloud.sqs.listener.SqsMessageListenerContainer;
 import io.awspring.cloud.sqs.listener.acknowledgement.handler.AcknowledgementMode;
+import io.awspring.cloud.sqs.listener.errorhandler.AsyncErrorHandler;
 import io.awspring.cloud.sqs.listener.errorhandler.ExponentialBackoffErrorHandler;
 import io.eventshop.events.EventJson;
 import io.eventshop.messaging.MessagingProperties;
 import io.eventshop.messaging.inbox.Inbox;
-import io.eventshop.topology.ConsumerQueue;
+import io.eventshop.messaging.metrics.HandlerOutcomes;
+import io.eventshop.messaging.metrics.QueueMetrics;
 import io.eventshop.topology.Topology;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
@@ -28,6 +36,11 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * invisibility exponentially with its ApproximateReceiveCount, and after the queue's {@code maxReceiveCount} SQS moves
  * it to the dead-letter queue. On shutdown the container stops polling and waits up to
  * {@code listener.shutdown-timeout} for the messages in flight, and then for their deletion.
+ *
+ * <p>What becomes of each message is counted by event type ({@code eventshop.messages.handled}, see
+ * {@link HandlerOutcomes}): the inbox counts handled and duplicate, {@link DeadLetters} dead-lettered, and the error
+ * handler retried. The container also runs the interceptor of the queue's gauges ({@link QueueMetrics}), which takes
+ * the age of the oldest message from the SentTimestamp of the messages received.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBean(EventHandlers.class)
@@ -41,22 +54,29 @@ public class ListenerConfiguration {
             EventJson json,
             MessagingProperties properties,
             Topology topology,
-            ObjectProvider<ObservationRegistry> observations) {
+            ObjectProvider<ObservationRegistry> observations,
+            MeterRegistry meterRegistry,
+            ObjectProvider<QueueMetrics> queueMetrics) {
         MessagingProperties.Listener listener = properties.listener();
+        var outcomes = new HandlerOutcomes(meterRegistry);
+        @Nullable QueueMetrics gauges = queueMetrics.getIfAvailable();
+        var deadLetters = new DeadLetters(sqs, outcomes, gauges == null ? queue -> {} : gauges::deadLettered);
         var eventListener = new InboxEventListener(
-                properties.serviceName(), handlers, inbox, new EnvelopeUnwrapper(json), new DeadLetters(sqs));
-        return SqsMessageListenerContainer.builder()
+                properties.serviceName(), handlers, inbox, new EnvelopeUnwrapper(json), deadLetters);
+        var builder = SqsMessageListenerContainer.builder()
                 .id("eventshop-events")
                 .sqsAsyncClient(sqs)
-                .queueNames(queueName(listener, topology, properties.serviceName()))
+                .queueNames(queueName(properties, topology))
                 .messageListener(eventListener)
-                .errorHandler(ExponentialBackoffErrorHandler.builder()
-                        .initialVisibilityTimeoutSeconds(
-                                (int) listener.retryInitialVisibility().toSeconds())
-                        .multiplier(2)
-                        .maxVisibilityTimeoutSeconds(
-                                (int) listener.retryMaxVisibility().toSeconds())
-                        .build())
+                .errorHandler(new CountingRetries(
+                        outcomes,
+                        ExponentialBackoffErrorHandler.builder()
+                                .initialVisibilityTimeoutSeconds(
+                                        (int) listener.retryInitialVisibility().toSeconds())
+                                .multiplier(2)
+                                .maxVisibilityTimeoutSeconds(
+                                        (int) listener.retryMaxVisibility().toSeconds())
+                                .build()))
                 .configure(options -> options.maxConcurrentMessages(listener.maxConcurrentMessages())
                         .maxMessagesPerPoll(Math.min(10, listener.maxConcurrentMessages()))
                         .pollTimeout(listener.pollTimeout())
@@ -69,22 +89,57 @@ public class ListenerConfiguration {
                         // Never CreateQueue (Spring Cloud AWS's default for a queue it cannot find): the topology
                         // creates queues, and the service's IAM role does not allow it.
                         .queueNotFoundStrategy(QueueNotFoundStrategy.FAIL)
-                        // ApproximateReceiveCount drives the backoff; MessageGroupId keeps FIFO dead letters in order.
+                        // ApproximateReceiveCount drives the backoff; MessageGroupId keeps FIFO dead letters in order;
+                        // SentTimestamp gives the queue's oldest-message age (metrics/ListenerAges).
                         .messageSystemAttributeNames(List.of(MessageSystemAttributeName.ALL))
                         .listenerShutdownTimeout(listener.shutdownTimeout())
                         .acknowledgementShutdownTimeout(listener.shutdownTimeout())
-                        .observationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP)))
-                .build();
+                        .observationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP)));
+        if (gauges != null) {
+            builder.messageInterceptor(gauges.listenerInterceptor());
+        }
+        return builder.build();
     }
 
-    private static String queueName(MessagingProperties.Listener listener, Topology topology, String serviceName) {
-        if (listener.queue() != null) {
-            return listener.queue();
-        }
-        return topology.queueOf(serviceName)
-                .map(ConsumerQueue::name)
+    private static String queueName(MessagingProperties properties, Topology topology) {
+        return properties
+                .consumedQueue(topology)
                 .orElseThrow(() -> new IllegalStateException("The topology declares no queue for consumer "
-                        + serviceName + " (it has " + topology.consumers()
+                        + properties.serviceName() + " (it has " + topology.consumers()
                         + "); set eventshop.messaging.listener.queue or add the queue to infra/topology.yaml"));
+    }
+
+    /**
+     * Counts each message whose handling threw as {@code retried} ({@code eventshop.messages.handled}), then lets the
+     * backoff delay its next delivery. Every exception that reaches the error handler leaves the message in the queue.
+     */
+    private static final class CountingRetries implements AsyncErrorHandler<Object> {
+
+        private final HandlerOutcomes outcomes;
+        private final AsyncErrorHandler<Object> backoff;
+
+        CountingRetries(HandlerOutcomes outcomes, AsyncErrorHandler<Object> backoff) {
+            this.outcomes = outcomes;
+            this.backoff = backoff;
+        }
+
+        @Override
+        public CompletableFuture<Void> handle(Message<Object> message, Throwable t) {
+            count(message);
+            return backoff.handle(message, t);
+        }
+
+        private void count(Message<Object> message) {
+            var source = message.getHeaders()
+                    .get(SqsHeaders.SQS_SOURCE_DATA_HEADER, software.amazon.awssdk.services.sqs.model.Message.class);
+            outcomes.count(
+                    source == null ? null : HandlerOutcomes.eventTypeOf(source), HandlerOutcomes.Outcome.RETRIED);
+        }
+
+        @Override
+        public CompletableFuture<Void> handle(Collection<Message<Object>> messages, Throwable t) {
+            messages.forEach(message -> count(message));
+            return backoff.handle(messages, t);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.eventshop.messaging.outbox;
 
+import io.eventshop.messaging.tracing.MessageTracing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +22,12 @@ import org.slf4j.LoggerFactory;
  * (SNS keeps a FIFO batch in order), and if one of them fails, those after it are not recorded as published
  * ({@link PublishResult#inGroupOrder}). So a group is published in the order of its rows, whatever the calls'
  * timing. Only one relay per service is active ({@link RelayLeadership}), so the groups in flight are known here.
+ *
+ * <p>Each event of a call gets a publish span of its own, a child of the context its row was written in, rather than
+ * one span for the call: a call holds events of up to ten orders, each in its own trace, and a span belongs to one
+ * trace. Per event, each order's trace shows its event leaving, with the call's duration and outcome, and the message
+ * carries that span's context, so the consumer's handling span is its child. A retry is a new publish span, a sibling
+ * of the one that failed.
  */
 final class DestinationRelay implements AutoCloseable {
 
@@ -29,6 +37,7 @@ final class DestinationRelay implements AutoCloseable {
     private final Destination destination;
     private final OutboxRepository repository;
     private final OutboxMetrics metrics;
+    private final MessageTracing tracing;
     private final Backoff backoff;
     private final int claimSize;
     private final int maxInFlight;
@@ -43,6 +52,7 @@ final class DestinationRelay implements AutoCloseable {
             EventPublisher publisher,
             OutboxRepository repository,
             OutboxMetrics metrics,
+            MessageTracing tracing,
             Backoff backoff,
             int claimSize,
             int maxInFlight) {
@@ -50,6 +60,7 @@ final class DestinationRelay implements AutoCloseable {
         this.destination = publisher.destination();
         this.repository = repository;
         this.metrics = metrics;
+        this.tracing = tracing;
         this.backoff = backoff;
         this.claimSize = claimSize;
         this.maxInFlight = maxInFlight;
@@ -104,12 +115,49 @@ final class DestinationRelay implements AutoCloseable {
 
     private void publish(List<OutboxEvent> batch) {
         try {
-            record(batch, publisher.publish(batch).inGroupOrder(batch));
+            List<MessageTracing.Publication> spans = new ArrayList<>(batch.size());
+            List<OutboxEvent> sent = new ArrayList<>(batch.size());
+            for (OutboxEvent event : batch) {
+                MessageTracing.Publication span = tracing.publishing(
+                        event.traceParent(),
+                        destination.tag(),
+                        publisher.destinationName(),
+                        event.eventType(),
+                        event.eventId().toString(),
+                        event.orderingKey());
+                spans.add(span);
+                sent.add(event.carrying(span.traceParent()));
+            }
+            PublishResult result = null;
+            try {
+                result = publisher.publish(sent).inGroupOrder(sent);
+            } finally {
+                // The spans cover the call; recording its outcome is the relay's bookkeeping.
+                endSpans(batch, spans, result);
+            }
+            record(batch, result);
         } catch (RuntimeException e) {
             // The database, most likely: nothing is recorded, so the batch is published again on a later pass.
             log.warn("Recording a batch published to {} failed; it will be published again", destination, e);
         } finally {
             release(batch);
+        }
+    }
+
+    private static void endSpans(
+            List<OutboxEvent> batch, List<MessageTracing.Publication> spans, @Nullable PublishResult result) {
+        for (int i = 0; i < batch.size(); i++) {
+            long id = batch.get(i).id();
+            MessageTracing.Publication span = spans.get(i);
+            if (result == null) {
+                span.failed("the publish call threw");
+            } else if (result.failed().containsKey(id)) {
+                span.failed(result.failed().get(id));
+            } else if (result.heldBack().contains(id)) {
+                span.heldBack();
+            } else {
+                span.published();
+            }
         }
     }
 

@@ -10,6 +10,9 @@ interface EventPublisher {
 
     Destination destination();
 
+    /** The topic's or the bus's name, for the publish spans. */
+    String destinationName();
+
     /**
      * Publishes {@code events} and reports the outcome of each one. A failure of the whole call is reported as the
      * failure of every event, never thrown.

@@ -3,6 +3,8 @@ package io.eventshop.messaging.outbox;
 import io.eventshop.events.EventEnvelope;
 import io.eventshop.events.EventJson;
 import io.eventshop.events.IntegrationEvent;
+import io.eventshop.messaging.tracing.MessageTracing;
+import io.eventshop.messaging.tracing.TraceParent;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,7 +37,7 @@ public final class Outbox {
 
     private final OutboxRepository repository;
     private final EventJson json;
-    private final CurrentTraceParent traceParent;
+    private final MessageTracing tracing;
     private final Runnable afterCommit;
     private final String serviceName;
     private final Clock clock;
@@ -43,13 +45,13 @@ public final class Outbox {
     Outbox(
             OutboxRepository repository,
             EventJson json,
-            CurrentTraceParent traceParent,
+            MessageTracing tracing,
             Runnable afterCommit,
             String serviceName,
             Clock clock) {
         this.repository = repository;
         this.json = json;
-        this.traceParent = traceParent;
+        this.tracing = tracing;
         this.afterCommit = afterCommit;
         this.serviceName = serviceName;
         this.clock = clock;
@@ -138,7 +140,11 @@ public final class Outbox {
         return envelope;
     }
 
-    /** The message attributes: what SNS subscriptions filter on, and the trace context. */
+    /**
+     * The message attributes: what SNS subscriptions filter on, and the trace context of the transaction that writes
+     * the event (the request's, or the handling of the message that caused it), which the relay's publish span
+     * continues. Five at most: SQS takes ten per message, and a dead letter adds two (the reason and the queue).
+     */
     private Map<String, String> attributes(EventEnvelope envelope) {
         var attributes = new LinkedHashMap<String, String>();
         attributes.put("eventType", envelope.eventType());
@@ -147,7 +153,7 @@ public final class Outbox {
             attributes.put("orderId", envelope.orderId().toString());
         }
         envelope.data().monetaryAmount().ifPresent(amount -> attributes.put("amount", amount.toPlainString()));
-        traceParent.get().ifPresent(traceparent -> attributes.put("traceparent", traceparent));
+        tracing.current().ifPresent(context -> attributes.put(TraceParent.NAME, context.toString()));
         return attributes;
     }
 }

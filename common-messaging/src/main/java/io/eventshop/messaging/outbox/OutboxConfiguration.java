@@ -5,8 +5,8 @@ import io.eventshop.events.EventJson;
 import io.eventshop.messaging.MessagingProperties;
 import io.eventshop.messaging.MessagingSchema;
 import io.eventshop.messaging.PeriodicTask;
+import io.eventshop.messaging.tracing.MessageTracing;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
@@ -43,14 +43,13 @@ public class OutboxConfiguration {
     Outbox outbox(
             OutboxRepository repository,
             EventJson json,
-            ObjectProvider<Tracer> tracer,
+            MessageTracing tracing,
             ObjectProvider<OutboxRelay> relay,
             MessagingProperties properties,
             Clock clock) {
         // Without a relay in this instance, a commit wakes nothing: another instance's relay polls.
         Runnable wakeUpRelay = () -> relay.ifAvailable(OutboxRelay::wakeUp);
-        return new Outbox(
-                repository, json, new CurrentTraceParent(tracer), wakeUpRelay, properties.serviceName(), clock);
+        return new Outbox(repository, json, tracing, wakeUpRelay, properties.serviceName(), clock);
     }
 
     @Bean
@@ -67,6 +66,7 @@ public class OutboxConfiguration {
             SnsClient sns,
             EventBridgeClient eventBridge,
             MeterRegistry meterRegistry,
+            MessageTracing tracing,
             MessagingProperties properties,
             Clock clock) {
         MessagingProperties.Relay relay = properties.relay();
@@ -77,6 +77,7 @@ public class OutboxConfiguration {
                         new SnsEventPublisher(sns, properties.topicName(), properties.topicArn()),
                         new EventBridgeEventPublisher(eventBridge, properties.eventBus())),
                 new OutboxMetrics(meterRegistry, clock),
+                tracing,
                 new Backoff(relay.initialBackoff(), relay.maxBackoff()),
                 relay.pollInterval(),
                 relay.batchSize(),

@@ -1,5 +1,6 @@
 package io.eventshop.messaging.outbox;
 
+import io.eventshop.messaging.tracing.MessageTracing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class OutboxRelay implements SmartLifecycle {
     private final OutboxRepository repository;
     private final List<EventPublisher> publishers;
     private final OutboxMetrics metrics;
+    private final MessageTracing tracing;
     private final Backoff backoff;
     private final Duration pollInterval;
     private final int batchSize;
@@ -45,6 +47,7 @@ public final class OutboxRelay implements SmartLifecycle {
             OutboxRepository repository,
             List<EventPublisher> publishers,
             OutboxMetrics metrics,
+            MessageTracing tracing,
             Backoff backoff,
             Duration pollInterval,
             int batchSize,
@@ -53,6 +56,7 @@ public final class OutboxRelay implements SmartLifecycle {
         this.repository = repository;
         this.publishers = List.copyOf(publishers);
         this.metrics = metrics;
+        this.tracing = tracing;
         this.backoff = backoff;
         this.pollInterval = pollInterval;
         this.batchSize = batchSize;
@@ -74,7 +78,8 @@ public final class OutboxRelay implements SmartLifecycle {
         running = true;
         List<Loop> started = new ArrayList<>();
         for (EventPublisher publisher : publishers) {
-            var destination = new DestinationRelay(publisher, repository, metrics, backoff, batchSize, maxInFlight);
+            var destination =
+                    new DestinationRelay(publisher, repository, metrics, tracing, backoff, batchSize, maxInFlight);
             var wakeUps = new WakeUps();
             Thread thread = Thread.ofPlatform()
                     .name("outbox-relay-" + publisher.destination().tag())

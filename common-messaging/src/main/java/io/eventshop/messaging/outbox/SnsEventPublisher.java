@@ -48,6 +48,11 @@ final class SnsEventPublisher implements EventPublisher {
     }
 
     @Override
+    public String destinationName() {
+        return topicName;
+    }
+
+    @Override
     public PublishResult publish(List<OutboxEvent> events) {
         PublishBatchResponse response;
         try {

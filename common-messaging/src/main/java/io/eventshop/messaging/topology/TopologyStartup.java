@@ -49,7 +49,9 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  *       (ChangeMessageVisibilityBatch), {@code sqs:DeleteMessage}; on own queue {@code sqs:GetQueueUrl},
  *       {@code sqs:SendMessage}; redriving a whole standard DLQ (notification-service's) also
  *       {@code sqs:StartMessageMoveTask} on own DLQ and {@code sqs:GetQueueAttributes} (QueueArn) on own queue;
- *   <li>relay: {@code sns:Publish} (PublishBatch) on the topic, {@code events:PutEvents} on the bus.
+ *   <li>relay: {@code sns:Publish} (PublishBatch) on the topic, {@code events:PutEvents} on the bus;
+ *   <li>queue gauges ({@code metrics/QueueMetrics}): {@code sqs:GetQueueUrl} and {@code sqs:GetQueueAttributes} on own
+ *       queue and own DLQ, on a schedule.
  * </ul>
  */
 final class TopologyStartup implements SmartInitializingSingleton {

@@ -12,9 +12,12 @@ import io.eventshop.events.EventJson;
 import io.eventshop.messaging.testing.AwsFixtures;
 import io.eventshop.messaging.testing.MessagingIntegrationTest;
 import io.eventshop.messaging.testing.TestEvents;
+import io.eventshop.messaging.tracing.RecordedSpans;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.test.simple.SimpleTracer;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
         properties = {
             "eventshop.messaging.service-name=payment-service",
             "eventshop.messaging.topic=publishing-events.fifo",
-            "eventshop.messaging.event-bus=publishing-bus"
+            "eventshop.messaging.event-bus=publishing-bus",
+            "management.tracing.sampling.probability=1.0"
         })
 @DirtiesContext
 class OutboxPublishingIntegrationTests {
@@ -57,6 +61,9 @@ class OutboxPublishingIntegrationTests {
 
     @Autowired
     Tracer tracer;
+
+    @Autowired
+    RecordedSpans spans;
 
     private final EventJson json = new EventJson();
     private final JsonMapper mapper = JsonMapper.builder().build();
@@ -136,10 +143,19 @@ class OutboxPublishingIntegrationTests {
                 .isEqualTo(event.orderId().toString());
         assertThat(message.messageAttributes().get("amount").dataType()).isEqualTo("Number");
         assertThat(message.messageAttributes().get("amount").stringValue()).isEqualTo("120.50");
-        String sampled = Boolean.TRUE.equals(span.context().sampled()) ? "01" : "00";
-        assertThat(message.messageAttributes().get("traceparent").stringValue())
-                .isEqualTo("00-" + padded(span.context().traceId(), 32) + "-"
-                        + padded(span.context().spanId(), 16) + "-" + sampled);
+        assertThat(message.messageAttributes())
+                .as("what SQS counts against its limit of 10")
+                .containsOnlyKeys("eventType", "source", "orderId", "amount", "traceparent");
+        SpanData publication =
+                spans.named(message.messageAttributes().get("traceparent").stringValue());
+        assertThat(publication.getName()).isEqualTo("publish PaymentAuthorized");
+        assertThat(publication.getKind()).isEqualTo(SpanKind.PRODUCER);
+        assertThat(publication.getAttributes().get(AttributeKey.stringKey("peer.service")))
+                .isEqualTo("sns");
+        assertThat(publication.getParentSpanId())
+                .as("the publish span continues the transaction that wrote the event")
+                .isEqualTo(span.context().spanId());
+        assertThat(publication.getTraceId()).isEqualTo(span.context().traceId());
     }
 
     @Test
@@ -153,9 +169,20 @@ class OutboxPublishingIntegrationTests {
         assertThat(delivered.get("detail-type").asString()).isEqualTo("ProductPriceChanged");
         assertThat(json.read(mapper.writeValueAsString(delivered.get("detail"))))
                 .isEqualTo(event);
+        SpanData onTheBus =
+                spans.named(delivered.get("detail").get("traceparent").asString());
+        assertThat(onTheBus.getAttributes().get(AttributeKey.stringKey("peer.service")))
+                .isEqualTo("eventbridge");
+        assertThat(onTheBus.getParentSpanContext().isValid())
+                .as("an event written outside any trace starts one when it is published")
+                .isFalse();
         Message viaSns = aws.receive(snsQueue, 1).getFirst();
         assertThat(viaSns.attributes()).containsEntry(MessageSystemAttributeName.MESSAGE_GROUP_ID, event.orderingKey());
-        assertThat(viaSns.messageAttributes()).doesNotContainKeys("orderId", "traceparent");
+        assertThat(viaSns.messageAttributes()).doesNotContainKey("orderId");
+        assertThat(spans.named(viaSns.messageAttributes().get("traceparent").stringValue())
+                        .getTraceId())
+                .as("each destination's publish span starts a trace of its own")
+                .isNotEqualTo(onTheBus.getTraceId());
     }
 
     @Test
@@ -185,15 +212,11 @@ class OutboxPublishingIntegrationTests {
         return transaction.execute(status -> outbox.add(event, UUID.randomUUID(), null));
     }
 
-    private static String padded(String hex, int length) {
-        return "0".repeat(length - hex.length()) + hex;
-    }
-
     @TestConfiguration
     static class Tracing {
         @Bean
-        SimpleTracer tracer() {
-            return new SimpleTracer();
+        RecordedSpans recordedSpans() {
+            return new RecordedSpans();
         }
     }
 }

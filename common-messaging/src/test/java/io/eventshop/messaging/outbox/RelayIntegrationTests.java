@@ -8,6 +8,7 @@ import io.eventshop.devstack.aws.LocalAwsEndpoint;
 import io.eventshop.events.EventEnvelope;
 import io.eventshop.messaging.testing.AwsFixtures;
 import io.eventshop.messaging.testing.MessagingIntegrationTest;
+import io.eventshop.messaging.tracing.MessageTracing;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -265,6 +266,7 @@ class RelayIntegrationTests {
                         new SnsEventPublisher(sns, "relay-events.fifo", null),
                         new EventBridgeEventPublisher(eventBridge, "relay-bus")),
                 new OutboxMetrics(meters, Clock.systemUTC()),
+                MessageTracing.OFF,
                 new Backoff(Duration.ofMillis(200), Duration.ofSeconds(1)),
                 Duration.ofMillis(100),
                 100,

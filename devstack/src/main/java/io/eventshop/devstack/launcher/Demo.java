@@ -18,7 +18,8 @@ import java.util.UUID;
 
 /**
  * {@code devstack demo}: places one order down every path of the saga against a running system (see {@code up}),
- * shows each order's progress, and prints how each one ended, with its payment and shipment.
+ * shows each order's progress, and prints how each one ended, with its payment and shipment, and a link to each
+ * order's trace in Zipkin (the trace id that {@code POST /orders} answers), when Zipkin runs.
  */
 public final class Demo {
 
@@ -48,9 +49,14 @@ public final class Demo {
     public boolean run() throws IOException, InterruptedException {
         String sku = json.readTree(get(8083, "/products")).get(0).get("sku").asText();
         Map<Path, String> orders = new LinkedHashMap<>();
+        Map<Path, String> traces = new LinkedHashMap<>();
         for (Path path : PATHS) {
-            String id = place(path, sku);
+            JsonNode placed = place(path, sku);
+            String id = placed.get("id").asText();
             orders.put(path, id);
+            if (placed.hasNonNull("traceId")) {
+                traces.put(path, placed.get("traceId").asText());
+            }
             out.printf("placed   %-22s order %s%n", path.name(), id);
             if (path.cancel()) {
                 int status = post(8081, "/orders/" + id + "/cancel", "{\"reason\":\"changed my mind\"}");
@@ -78,11 +84,26 @@ public final class Demo {
                     order.path("cancellationReason").asText(""));
         }
         out.println();
+        printTraces(traces);
         out.println(allAsExpected ? "Every path ended as expected." : "Some paths did not end as expected.");
         return allAsExpected;
     }
 
-    private String place(Path path, String sku) throws IOException, InterruptedException {
+    /** A link to each order's trace: its whole saga, across the five services, compensations included. */
+    private void printTraces(Map<Path, String> traces) {
+        URI zipkin = URI.create("http://" + host + ":" + Zipkin.DEFAULT_PORT);
+        if (traces.isEmpty() || !Zipkin.isUp(zipkin)) {
+            out.println("No traces to show: tracing is off, or no Zipkin answers at " + zipkin + ".");
+            out.println();
+            return;
+        }
+        out.println("Each order's saga as one trace in Zipkin (spans arrive within a few seconds):");
+        traces.forEach((path, traceId) -> out.printf("  %-22s %s%n", path.name(), Zipkin.traceUrl(zipkin, traceId)));
+        out.println();
+    }
+
+    /** Places the path's order; returns the answer: the order, with the id of its trace. */
+    private JsonNode place(Path path, String sku) throws IOException, InterruptedException {
         String body = """
                 {"customerId":"demo-%s","items":[{"sku":"%s","quantity":%d}],"paymentToken":"%s",
                  "shippingAddress":{"name":"Ada","street":"1 Main St","city":"Berlin","postalCode":"10115","country":"%s"}}
@@ -94,7 +115,7 @@ public final class Demo {
         if (response.statusCode() != 202) {
             throw new IllegalStateException("POST /orders answered " + response.statusCode() + ": " + response.body());
         }
-        return json.readTree(response.body()).get("id").asText();
+        return json.readTree(response.body());
     }
 
     private Map<Path, JsonNode> awaitOutcomes(Map<Path, String> orders) throws IOException, InterruptedException {

@@ -11,13 +11,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
  * The five services running against one database server and one AWS endpoint, each in its own process. A single
- * service can be stopped and started again while the others run; its messages wait in its queue meanwhile.
+ * service can be stopped and started again while the others run; its messages wait in its queue meanwhile. With
+ * tracing on, each service sends its spans to Zipkin.
  */
 public final class LocalSystem implements AutoCloseable {
 
@@ -30,6 +32,7 @@ public final class LocalSystem implements AutoCloseable {
     private final Consumer<String> output;
     private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> overrides;
+    private final Optional<URI> spansEndpoint;
     private final Map<String, ServiceProcess> running = new HashMap<>();
     private final String sealingSecret = newSealingSecret();
     private boolean closed;
@@ -38,6 +41,8 @@ public final class LocalSystem implements AutoCloseable {
      * @param projectDir the checkout, where each service's jar is under {@code <service>/target}
      * @param services the services to run, with their ports
      * @param overrides extra environment variables per service name (for tests: a short saga deadline, say)
+     * @param spansEndpoint where the services send their spans (Zipkin's {@code /api/v2/spans}) when tracing is on;
+     *     empty when it is off, and the services then export nothing
      */
     public LocalSystem(
             Path projectDir,
@@ -45,12 +50,14 @@ public final class LocalSystem implements AutoCloseable {
             EmbeddedDatabase database,
             List<ServiceSpec> services,
             Map<String, Map<String, String>> overrides,
+            Optional<URI> spansEndpoint,
             Consumer<String> output) {
         this.projectDir = projectDir;
         this.awsEndpoint = awsEndpoint;
         this.database = database;
         this.output = output;
         this.overrides = Map.copyOf(overrides);
+        this.spansEndpoint = spansEndpoint;
         services.forEach(spec -> specs.put(spec.name(), spec));
     }
 
@@ -99,6 +106,7 @@ public final class LocalSystem implements AutoCloseable {
         if (SEALING_SERVICES.contains(service)) {
             environment.put("EVENTSHOP_SEALING_SECRET", sealingSecret);
         }
+        spansEndpoint.ifPresent(endpoint -> environment.putAll(tracingEnvironment(endpoint)));
         environment.putAll(overrides.getOrDefault(service, Map.of()));
         ServiceProcess process = ServiceProcess.start(spec, spec.jar(projectDir), environment, output);
         running.put(service, process);
@@ -132,6 +140,18 @@ public final class LocalSystem implements AutoCloseable {
                 "AWS_ACCESS_KEY_ID", "test",
                 "AWS_SECRET_ACCESS_KEY", "test",
                 "EVENTSHOP_MESSAGING_PROVISION", "true");
+    }
+
+    /**
+     * What turns a service's span export on: Zipkin's endpoint, and every trace recorded (as the services'
+     * application.yml has it already; set here too, so that a trace backend always gets whole sagas).
+     */
+    public static Map<String, String> tracingEnvironment(URI spansEndpoint) {
+        return Map.of(
+                "MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT",
+                spansEndpoint.toString(),
+                "MANAGEMENT_TRACING_SAMPLING_PROBABILITY",
+                "1.0");
     }
 
     private ServiceSpec spec(String service) {

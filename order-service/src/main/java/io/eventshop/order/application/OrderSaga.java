@@ -110,7 +110,7 @@ public class OrderSaga {
         orders.save(order);
         order.releaseEvents().forEach(events::publishEvent);
         if (order.status() != before) {
-            metrics.reached(order.status());
+            metrics.reached(order);
         }
     }
 }

@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
  * only preselects them, and the order decides. Each order is cancelled in a transaction of its own, which reads it and
  * decides again. If a late outcome changes the order at the same moment, one of the two fails on the order's version:
  * when it is the job's, the next run decides again.
+ *
+ * <p>The number of orders that a pass goes through, all still PENDING past the deadline, is the gauge
+ * {@code eventshop.saga.overdue} ({@link OrderMetrics}): the pass reads them anyway, so the gauge costs no query.
  */
 @Component
 public class SagaDeadline {
@@ -35,12 +38,14 @@ public class SagaDeadline {
     private final OrderService service;
     private final OrderProperties properties;
     private final Clock clock;
+    private final OrderMetrics metrics;
 
-    SagaDeadline(Orders orders, OrderService service, OrderProperties properties, Clock clock) {
+    SagaDeadline(Orders orders, OrderService service, OrderProperties properties, Clock clock, OrderMetrics metrics) {
         this.orders = orders;
         this.service = service;
         this.properties = properties;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Requests the cancellation of the overdue orders; returns how many. */
@@ -48,10 +53,12 @@ public class SagaDeadline {
         Duration deadline = properties.sagaDeadline();
         Instant placedBefore = clock.instant().minus(deadline);
         int cancelled = 0;
+        long pending = 0;
         @Nullable PendingOrder after = null;
         List<PendingOrder> batch;
         do {
             batch = orders.pendingPlacedBefore(placedBefore, after, BATCH);
+            pending += batch.size();
             for (PendingOrder candidate : batch) {
                 if (cancelIfOverdue(candidate, deadline)) {
                     cancelled++;
@@ -59,6 +66,7 @@ public class SagaDeadline {
             }
             after = batch.isEmpty() ? after : batch.getLast();
         } while (batch.size() == BATCH);
+        metrics.overdue(pending);
         return cancelled;
     }
 

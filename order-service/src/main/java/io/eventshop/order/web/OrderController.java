@@ -1,5 +1,6 @@
 package io.eventshop.order.web;
 
+import io.eventshop.messaging.tracing.MessageTracing;
 import io.eventshop.order.application.OrderService;
 import io.eventshop.order.application.UnknownSkusException;
 import io.eventshop.order.domain.Order;
@@ -9,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -33,15 +35,23 @@ class OrderController {
     /** Set on the answer to a retry that an Idempotency-Key matched with the order it placed first. */
     static final String REPLAYED = "Idempotent-Replayed";
 
-    private final OrderService orders;
+    /** The id of the trace that a request started, which the saga it sets off continues: the order's, when placed. */
+    static final String TRACE_ID = "X-Trace-Id";
 
-    OrderController(OrderService orders) {
+    private final OrderService orders;
+    private final MessageTracing tracing;
+
+    OrderController(OrderService orders, MessageTracing tracing) {
         this.orders = orders;
+        this.tracing = tracing;
     }
 
     /**
      * Places an order: 202 with its Location. A retry with the same Idempotency-Key and body answers the same 202 with
      * the first order (and {@code Idempotent-Replayed: true}); the same key with another body is a 422.
+     *
+     * <p>The order's trace is this request's: its id is in the body ({@code traceId}) and in {@value #TRACE_ID}. A
+     * replay has neither, as its request's trace is not the one the order's saga runs in.
      */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<OrderResponse> place(
@@ -54,10 +64,13 @@ class OrderController {
             throw OrderProblems.unknownSkus(e, request);
         }
         Order order = placement.order();
-        return ResponseEntity.accepted()
+        var accepted = ResponseEntity.accepted()
                 .location(URI.create("/orders/" + order.id()))
-                .header(REPLAYED, Boolean.toString(placement.replayed()))
-                .body(OrderResponse.of(order));
+                .header(REPLAYED, Boolean.toString(placement.replayed()));
+        Optional<String> traceId = placement.replayed() ? Optional.empty() : tracing.currentTraceId();
+        traceId.ifPresent(id -> accepted.header(TRACE_ID, id));
+        return accepted.body(
+                traceId.map(OrderResponse.of(order)::withTraceId).orElseGet(() -> OrderResponse.of(order)));
     }
 
     @GetMapping("/{id}")
@@ -75,11 +88,16 @@ class OrderController {
         return OrderPageResponse.of(orders.search(customerId, status, page, size));
     }
 
-    /** Requests the cancellation: 202 while the order can still be cancelled, 409 once it cannot. */
+    /**
+     * Requests the cancellation: 202 while the order can still be cancelled, 409 once it cannot. The compensations it
+     * sets off run in this request's trace, whose id is in {@value #TRACE_ID}.
+     */
     @PostMapping("/{id}/cancel")
     ResponseEntity<OrderResponse> cancel(
             @PathVariable UUID id, @Valid @RequestBody(required = false) @Nullable CancelOrderRequest request) {
         String reason = request == null ? CancelOrderRequest.DEFAULT_REASON : request.reasonOrDefault();
-        return ResponseEntity.accepted().body(OrderResponse.of(orders.cancel(new OrderId(id), reason)));
+        var accepted = ResponseEntity.accepted();
+        tracing.currentTraceId().ifPresent(traceId -> accepted.header(TRACE_ID, traceId));
+        return accepted.body(OrderResponse.of(orders.cancel(new OrderId(id), reason)));
     }
 }

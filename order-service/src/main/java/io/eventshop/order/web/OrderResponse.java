@@ -1,5 +1,6 @@
 package io.eventshop.order.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.eventshop.order.domain.Order;
 import io.eventshop.order.domain.OrderStatus;
 import io.eventshop.order.domain.SagaStep;
@@ -9,7 +10,11 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** An order as the API shows it, with the state of its saga. */
+/**
+ * An order as the API shows it, with the state of its saga. {@code traceId} is in the answer to the request that placed
+ * the order only: the id of the trace that follows the order's saga through every service (the request's own trace,
+ * which the saga's messages continue), to look up in Zipkin. It is not stored with the order.
+ */
 record OrderResponse(
         UUID id,
         String customerId,
@@ -20,7 +25,8 @@ record OrderResponse(
         @Nullable String cancellationReason,
         Saga saga,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String traceId) {
 
     record Item(String sku, int quantity, BigDecimal unitPrice) {}
 
@@ -49,6 +55,23 @@ record OrderResponse(
                                 .toList(),
                         order.saga().failureReason()),
                 order.createdAt(),
-                order.updatedAt());
+                order.updatedAt(),
+                null);
+    }
+
+    /** This answer with the id of the order's trace. */
+    OrderResponse withTraceId(String traceId) {
+        return new OrderResponse(
+                id,
+                customerId,
+                status,
+                totalAmount,
+                currency,
+                items,
+                cancellationReason,
+                saga,
+                createdAt,
+                updatedAt,
+                traceId);
     }
 }

@@ -2,6 +2,8 @@ package io.eventshop.payment.application;
 
 import io.eventshop.messaging.PeriodicTask;
 import io.eventshop.payment.domain.RefundRequested;
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -67,10 +69,16 @@ class RefundRetryJob implements SmartLifecycle {
         }
     }
 
+    /**
+     * The prompt attempts run in the trace context of the handling that requested them (Micrometer's context
+     * propagation carries the current observation to their thread), so that PaymentRefunded joins the order's trace.
+     */
     @Override
     public synchronized void start() {
-        promptAttempts = Executors.newThreadPerTaskExecutor(
-                Thread.ofVirtual().name("refund-attempt-", 0).factory());
+        promptAttempts = ContextExecutorService.wrap(
+                Executors.newThreadPerTaskExecutor(
+                        Thread.ofVirtual().name("refund-attempt-", 0).factory()),
+                ContextSnapshotFactory.builder().build());
         schedule.start();
     }
 
