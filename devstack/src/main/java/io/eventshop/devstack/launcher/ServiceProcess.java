@@ -122,7 +122,8 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(spec.name() + " was not ready within " + timeout);
     }
 
-    private static boolean answers(URI uri) {
+    /** Whether {@code uri} answers 200 within two seconds: a readiness or health probe. */
+    static boolean answers(URI uri) {
         try {
             var response = HTTP.send(
                     HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),

@@ -6,9 +6,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,9 +32,6 @@ public final class Zipkin implements AutoCloseable {
 
     /** How long Zipkin may take to answer its health check while the services start beside it. */
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
-
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** The last lines of its output, to tell why it did not start. */
     private static final int KEPT_LINES = 20;
@@ -118,7 +112,7 @@ public final class Zipkin implements AutoCloseable {
                 throw new IllegalStateException(
                         "Zipkin exited with code " + process.exitValue() + " before it was ready: " + lastLines());
             }
-            if (answers(health)) {
+            if (ServiceProcess.answers(health)) {
                 return;
             }
             try {
@@ -155,21 +149,7 @@ public final class Zipkin implements AutoCloseable {
 
     /** Whether something at {@code zipkin} answers Zipkin's health check. */
     public static boolean isUp(URI zipkin) {
-        return answers(zipkin.resolve("/health"));
-    }
-
-    private static boolean answers(URI uri) {
-        try {
-            var response = HTTP.send(
-                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return ServiceProcess.answers(zipkin.resolve("/health"));
     }
 
     private static boolean isFree(int port) {
