@@ -32,17 +32,20 @@ final class DeadLetters {
 
     private final SqsAsyncClient sqs;
     private final HandlerOutcomes outcomes;
+    private final EnvelopeUnwrapper unwrapper;
     private final Consumer<String> sentTo;
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, String> deadLetterQueueUrls = new ConcurrentHashMap<>();
 
     /**
      * @param outcomes where dead letters are counted
+     * @param unwrapper tells a dead letter's event type, for counting it
      * @param sentTo told the name of the dead-letter queue after each dead letter sent
      */
-    DeadLetters(SqsAsyncClient sqs, HandlerOutcomes outcomes, Consumer<String> sentTo) {
+    DeadLetters(SqsAsyncClient sqs, HandlerOutcomes outcomes, EnvelopeUnwrapper unwrapper, Consumer<String> sentTo) {
         this.sqs = sqs;
         this.outcomes = outcomes;
+        this.unwrapper = unwrapper;
         this.sentTo = sentTo;
     }
 
@@ -66,7 +69,7 @@ final class DeadLetters {
             request.messageGroupId(groupId).messageDeduplicationId(message.messageId());
         }
         sqs.sendMessage(request.build()).join();
-        outcomes.count(HandlerOutcomes.eventTypeOf(message), HandlerOutcomes.Outcome.DEAD_LETTERED);
+        outcomes.count(unwrapper.eventTypeOf(message), HandlerOutcomes.Outcome.DEAD_LETTERED);
         sentTo.accept(queueName(deadLetterQueueUrl));
     }
 

@@ -3,6 +3,9 @@ package io.eventshop.messaging.listener;
 import io.eventshop.events.EventEnvelope;
 import io.eventshop.events.EventJson;
 import io.eventshop.events.MalformedEventException;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,11 +21,31 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class EnvelopeUnwrapper {
 
+    /** The attribute with which the relay publishes every event to SNS, and raw delivery keeps on the SQS message. */
+    private static final String EVENT_TYPE_ATTRIBUTE = "eventType";
+
     private final JsonMapper mapper = JsonMapper.builder().build();
     private final EventJson json;
 
     EnvelopeUnwrapper(EventJson json) {
         this.json = json;
+    }
+
+    /**
+     * The event type of a message, for counting it: its {@code eventType} attribute (every SNS raw delivery has it),
+     * otherwise its envelope's; {@code null} when neither can be read.
+     */
+    @Nullable
+    String eventTypeOf(Message message) {
+        MessageAttributeValue attribute = message.messageAttributes().get(EVENT_TYPE_ATTRIBUTE);
+        if (attribute != null && attribute.stringValue() != null) {
+            return attribute.stringValue();
+        }
+        try {
+            return unwrap(message.body()).eventType();
+        } catch (MalformedEventException e) {
+            return null;
+        }
     }
 
     /**

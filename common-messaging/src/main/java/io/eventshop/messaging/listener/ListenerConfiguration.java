@@ -60,9 +60,10 @@ public class ListenerConfiguration {
         MessagingProperties.Listener listener = properties.listener();
         var outcomes = new HandlerOutcomes(meterRegistry);
         @Nullable QueueMetrics gauges = queueMetrics.getIfAvailable();
-        var deadLetters = new DeadLetters(sqs, outcomes, gauges == null ? queue -> {} : gauges::deadLettered);
-        var eventListener = new InboxEventListener(
-                properties.serviceName(), handlers, inbox, new EnvelopeUnwrapper(json), deadLetters);
+        var unwrapper = new EnvelopeUnwrapper(json);
+        var deadLetters =
+                new DeadLetters(sqs, outcomes, unwrapper, gauges == null ? queue -> {} : gauges::deadLettered);
+        var eventListener = new InboxEventListener(properties.serviceName(), handlers, inbox, unwrapper, deadLetters);
         var builder = SqsMessageListenerContainer.builder()
                 .id("eventshop-events")
                 .sqsAsyncClient(sqs)
@@ -70,6 +71,7 @@ public class ListenerConfiguration {
                 .messageListener(eventListener)
                 .errorHandler(new CountingRetries(
                         outcomes,
+                        unwrapper,
                         ExponentialBackoffErrorHandler.builder()
                                 .initialVisibilityTimeoutSeconds(
                                         (int) listener.retryInitialVisibility().toSeconds())
@@ -116,10 +118,12 @@ public class ListenerConfiguration {
     private static final class CountingRetries implements AsyncErrorHandler<Object> {
 
         private final HandlerOutcomes outcomes;
+        private final EnvelopeUnwrapper unwrapper;
         private final AsyncErrorHandler<Object> backoff;
 
-        CountingRetries(HandlerOutcomes outcomes, AsyncErrorHandler<Object> backoff) {
+        CountingRetries(HandlerOutcomes outcomes, EnvelopeUnwrapper unwrapper, AsyncErrorHandler<Object> backoff) {
             this.outcomes = outcomes;
+            this.unwrapper = unwrapper;
             this.backoff = backoff;
         }
 
@@ -132,8 +136,7 @@ public class ListenerConfiguration {
         private void count(Message<Object> message) {
             var source = message.getHeaders()
                     .get(SqsHeaders.SQS_SOURCE_DATA_HEADER, software.amazon.awssdk.services.sqs.model.Message.class);
-            outcomes.count(
-                    source == null ? null : HandlerOutcomes.eventTypeOf(source), HandlerOutcomes.Outcome.RETRIED);
+            outcomes.count(source == null ? null : unwrapper.eventTypeOf(source), HandlerOutcomes.Outcome.RETRIED);
         }
 
         @Override

@@ -9,11 +9,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Counts what became of each message that the listener took from the service's queue, by event type:
@@ -44,11 +39,6 @@ public final class HandlerOutcomes {
 
     /** The {@code event_type} of a message whose type is unreadable or not a registered one. */
     public static final String UNKNOWN_EVENT_TYPE = "unknown";
-
-    /** The attribute with which the relay publishes every event to SNS, and raw delivery keeps on the SQS message. */
-    private static final String EVENT_TYPE_ATTRIBUTE = "eventType";
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** What became of a message. */
     public enum Outcome {
@@ -83,46 +73,5 @@ public final class HandlerOutcomes {
                         .tag("outcome", outcome.tag())
                         .register(registry))
                 .increment();
-    }
-
-    /**
-     * The event type of an SQS message as cheaply as it can be told: the {@code eventType} message attribute (every
-     * SNS raw delivery has it), otherwise the body's {@code detail-type} (an EventBridge event) or {@code eventType} (an
-     * envelope, or one inside an SNS notification); {@code null} if none of them is there.
-     */
-    public static @Nullable String eventTypeOf(Message message) {
-        MessageAttributeValue attribute = message.messageAttributes().get(EVENT_TYPE_ATTRIBUTE);
-        if (attribute != null && attribute.stringValue() != null) {
-            return attribute.stringValue();
-        }
-        JsonNode body = parse(message.body());
-        if (body == null) {
-            return null;
-        }
-        if (body.path("detail-type").isString()) {
-            return body.get("detail-type").asString();
-        }
-        if (body.path("eventType").isString()) {
-            return body.get("eventType").asString();
-        }
-        if (body.path("Message").isString()) {
-            JsonNode notified = parse(body.get("Message").asString());
-            if (notified != null && notified.path("eventType").isString()) {
-                return notified.get("eventType").asString();
-            }
-        }
-        return null;
-    }
-
-    private static @Nullable JsonNode parse(@Nullable String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            JsonNode node = JSON.readTree(text);
-            return node != null && node.isObject() ? node : null;
-        } catch (JacksonException e) {
-            return null;
-        }
     }
 }
