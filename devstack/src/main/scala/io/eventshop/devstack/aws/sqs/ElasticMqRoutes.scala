@@ -15,7 +15,6 @@ import org.apache.pekko.http.scaladsl.server.Route
 import org.apache.pekko.stream.Materializer
 import org.apache.pekko.util.Timeout
 import org.elasticmq.{Limits, NodeAddress, StrictSQSLimits}
-import org.elasticmq.actor.QueueManagerActor
 import org.elasticmq.util.NowProvider
 import org.elasticmq.rest.sqs._
 import org.elasticmq.rest.sqs.XmlNsVersion.extractXmlNs
@@ -27,7 +26,7 @@ import org.elasticmq.rest.sqs.model.RequestPayload
   * ElasticMQ builds its routes inside `SQSRestServerBuilder.start()` and binds them to a port at once. The endpoint
   * already has a port, so this object puts the same routes together from ElasticMQ's own modules, the way that method
   * does (ElasticMQ 1.7.1), and lets the endpoint call them in process. An SQS request then crosses one HTTP server, not
-  * two. This is the one Scala source in eventshop: ElasticMQ's modules are Scala traits, and only Scala can mix them.
+  * two. It is Scala, as is OldestGroupFirst.scala: ElasticMQ's modules are Scala traits, and only Scala can mix them.
   */
 object ElasticMqRoutes {
 
@@ -35,8 +34,9 @@ object ElasticMqRoutes {
   private val EntityTimeout = FiniteDuration(10, TimeUnit.SECONDS)
 
   /** A new ElasticMQ in `system`, with SQS's own limits, and its routes. Queue URLs are built from each request's URI.
-    * Its queues report every message they add, change or remove to `queueEvents`, and wait for its answer before they
-    * answer the request (ElasticMQ's queue event listener, which its persistence uses).
+    * Its FIFO queues serve their message groups oldest first ([[OldestGroupFirstQueueManager]]). Its queues report
+    * every message they add, change or remove to `queueEvents`, and wait for its answer before they answer the request
+    * (ElasticMQ's queue event listener, which its persistence uses).
     *
     * Each response comes with its entity in memory, and completes its Java future in a task of its own on ElasticMQ's
     * dispatcher. `Route.toFunction` runs the routes' continuations on whichever thread completes a reply, often inside
@@ -54,7 +54,10 @@ object ElasticMqRoutes {
     implicit val dispatcher: ExecutionContext = system.dispatcher
     val limits = StrictSQSLimits
     val queueManager =
-      system.actorOf(Props(new QueueManagerActor(new NowProvider(), limits, Some(queueEvents))), "queues")
+      system.actorOf(
+        Props(new OldestGroupFirstQueueManager(new NowProvider(), limits, Some(queueEvents))),
+        "queues"
+      )
     val handler = Route.toFunction(routes(system, queueManager, limits, region, accountId))
     request => {
       val answer = new CompletableFuture[jm.HttpResponse]()
