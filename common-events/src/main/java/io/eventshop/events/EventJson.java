@@ -62,7 +62,16 @@ public final class EventJson {
      *     field
      */
     public EventEnvelope read(String json) {
-        JsonNode root = parse(json);
+        return read(readTree(json));
+    }
+
+    /**
+     * Reads an envelope from JSON already parsed by {@link #readTree}, as {@link #read(String)} does: a message whose
+     * envelope sits inside another document (an EventBridge event's {@code detail}) is parsed once.
+     *
+     * @throws MalformedEventException if {@code root} names an unknown event type, or misses or breaks a field
+     */
+    public EventEnvelope read(JsonNode root) {
         String eventType = text(root, "eventType");
         Class<? extends IntegrationEvent> type = EventTypes.find(eventType)
                 .orElseThrow(() -> new MalformedEventException("unknown event type: " + eventType));
@@ -83,7 +92,12 @@ public final class EventJson {
         }
     }
 
-    private JsonNode parse(String json) {
+    /**
+     * Parses JSON with this mapping's settings (numbers with a fraction as exact decimals), for {@link #read(JsonNode)}.
+     *
+     * @throws MalformedEventException if {@code json} is not a JSON object
+     */
+    public JsonNode readTree(String json) {
         if (json == null) {
             throw new MalformedEventException("not JSON: null");
         }

@@ -6,9 +6,7 @@ import io.eventshop.events.MalformedEventException;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the envelope out of an SQS message body, whichever way it arrived:
@@ -24,7 +22,6 @@ final class EnvelopeUnwrapper {
     /** The attribute with which the relay publishes every event to SNS, and raw delivery keeps on the SQS message. */
     private static final String EVENT_TYPE_ATTRIBUTE = "eventType";
 
-    private final JsonMapper mapper = JsonMapper.builder().build();
     private final EventJson json;
 
     EnvelopeUnwrapper(EventJson json) {
@@ -52,13 +49,14 @@ final class EnvelopeUnwrapper {
      * @throws MalformedEventException if the body, or the envelope in it, cannot be read
      */
     EventEnvelope unwrap(String body) {
-        JsonNode root = parse(body);
+        // Parsed once, with the envelope's own settings: SNS's raw delivery, most messages, is the envelope itself.
+        JsonNode root = json.readTree(body);
         if (root.has("detail-type") && root.has("detail")) {
             JsonNode detail = root.get("detail");
             if (!detail.isObject()) {
                 throw new MalformedEventException("invalid EventBridge event: detail is not an object");
             }
-            return json.read(mapper.writeValueAsString(detail));
+            return json.read(detail);
         }
         if (isString(root, "Type", "Notification") && root.has("Message")) {
             JsonNode message = root.get("Message");
@@ -67,20 +65,7 @@ final class EnvelopeUnwrapper {
             }
             return json.read(message.asString());
         }
-        return json.read(body);
-    }
-
-    private JsonNode parse(String body) {
-        JsonNode root;
-        try {
-            root = mapper.readTree(body);
-        } catch (JacksonException e) {
-            throw new MalformedEventException("not JSON: " + e.getOriginalMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new MalformedEventException("not a JSON object");
-        }
-        return root;
+        return json.read(root);
     }
 
     private static boolean isString(JsonNode node, String field, String value) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.eventshop.events.EventEnvelope;
 import io.eventshop.events.EventJson;
 import io.eventshop.events.MalformedEventException;
+import java.math.BigDecimal;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,6 +53,16 @@ class EnvelopeUnwrapperTests {
 
         assertThat(unwrapper.unwrap(mapper.writeValueAsString(eventBridgeEvent)))
                 .isEqualTo(event);
+    }
+
+    @Test
+    void anAmountInAnEventBridgeDetailKeepsItsScale() {
+        EventEnvelope tenEuros = envelope(paymentAuthorized(UUID.randomUUID(), new BigDecimal("10.50")));
+        String eventBridgeEvent = "{\"detail-type\":\"PaymentAuthorized\",\"detail\":" + json.write(tenEuros) + "}";
+
+        assertThat(unwrapper.unwrap(eventBridgeEvent).data())
+                .extracting("amount")
+                .isEqualTo(new BigDecimal("10.50"));
     }
 
     @Test
