@@ -43,7 +43,8 @@ public class CustomerNotifications {
         notification.sent(clock.instant());
         notifications.add(notification);
         notification.releaseEvents().forEach(events::publishEvent);
-        log.info(
+        // The channel tells each notification already; this line, with its type, is for debugging.
+        log.debug(
                 "Notified customer {} ({} {}): {}",
                 notification.customerId(),
                 notification.priority(),

@@ -68,7 +68,8 @@ public class PaymentAuthorization {
                 : charge(orderId, customerId, amount, paymentToken);
         payments.save(payment);
         payment.releaseEvents().forEach(events::publishEvent);
-        log.info("Payment {} of order {}: {}", payment.id(), orderId, payment.status());
+        // One line per order is too many at INFO; the outcome is in the payment, its event and the trace.
+        log.debug("Payment {} of order {}: {}", payment.id(), orderId, payment.status());
     }
 
     private Payment charge(OrderId orderId, String customerId, Money amount, String paymentToken) {
