@@ -34,9 +34,8 @@ record CpuUse(Map<String, Duration> byPart) {
         services.forEach(service -> byPart.put(service, Duration.ZERO));
         byPart.put(POSTGRES, Duration.ZERO);
         ProcessHandle.current().descendants().forEach(process -> {
-            String command = process.info().commandLine().orElse("");
             String part = services.stream()
-                    .filter(service -> command.contains("/" + service + "/target/"))
+                    .filter(service -> ServiceProcesses.runs(process, service))
                     .findFirst()
                     .orElse("other");
             byPart.merge(part, cpu(process), Duration::plus);

@@ -38,8 +38,17 @@ final class SagaTimeline {
         this.services = services;
     }
 
-    /** A table of the hops of the events committed since {@code since}, with p50, p99 and max of each part. */
-    String since(Instant since) {
+    /**
+     * The hops of the events committed since {@code since}: a table with p50, p99 and max of each part, and the figures
+     * the saga benchmark's goals name.
+     *
+     * @param table one row per event type and consumer
+     * @param relayP50 commit to published, p50 over every hop
+     * @param slowestDelivery the hop whose published-to-handler p99 is the highest, and that p99
+     */
+    record Hops(String table, Duration relayP50, String slowestDelivery, Duration slowestDeliveryP99) {}
+
+    Hops since(Instant since) {
         Map<UUID, Published> published = new HashMap<>();
         for (String service : services) {
             for (Map<String, Object> row : databases.rows(
@@ -77,6 +86,13 @@ final class SagaTimeline {
                         .add(Duration.between(publishedAt, instant(row.get("received_at"))));
             }
         }
+        List<Duration> allRelayed = new ArrayList<>();
+        relay.values().forEach(allRelayed::addAll);
+        Collections.sort(allRelayed);
+        Map.Entry<Hop, Duration> slowest = delivery.entrySet().stream()
+                .map(hop -> Map.entry(hop.getKey(), percentile(sorted(hop.getValue()), 0.99)))
+                .max(Map.Entry.comparingByValue())
+                .orElse(Map.entry(new Hop("none", "none"), Duration.ZERO));
         StringBuilder table = new StringBuilder(
                 "| event → consumer | events | commit → published (p50 / p99 / max) | published → handler (p50 / p99 / max) |\n"
                         + "|---|---|---|---|\n");
@@ -88,12 +104,21 @@ final class SagaTimeline {
                 relayed.size(),
                 spread(relayed),
                 spread(delivery.get(hop)))));
-        return table.toString();
+        return new Hops(
+                table.toString(),
+                allRelayed.isEmpty() ? Duration.ZERO : percentile(allRelayed, 0.50),
+                slowest.getKey().eventType() + " → " + slowest.getKey().consumer(),
+                slowest.getValue());
+    }
+
+    private static List<Duration> sorted(List<Duration> durations) {
+        List<Duration> sorted = new ArrayList<>(durations);
+        Collections.sort(sorted);
+        return sorted;
     }
 
     private static String spread(List<Duration> durations) {
-        List<Duration> sorted = new ArrayList<>(durations);
-        Collections.sort(sorted);
+        List<Duration> sorted = sorted(durations);
         return millis(percentile(sorted, 0.50)) + " / " + millis(percentile(sorted, 0.99)) + " / "
                 + millis(sorted.getLast());
     }
