@@ -1,0 +1,69 @@
+package io.eventshop.messaging.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.eventshop.messaging.testing.MessagingIntegrationTest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The relay's claim ({@link OutboxRepository#findPublishable}), with no relay running. */
+@MessagingIntegrationTest(
+        properties = {"eventshop.messaging.service-name=payment-service", "eventshop.messaging.relay.enabled=false"})
+class OutboxClaimIntegrationTests {
+
+    @Autowired
+    OutboxRepository repository;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aGroupWaitsFromItsFirstEventInBackoffAndAFullPageInBackoffDoesNotHoldUpTheGroupsBehindIt() {
+        jdbc.sql("delete from outbox_event").update();
+        String first = "order-" + UUID.randomUUID();
+        String second = "order-" + UUID.randomUUID();
+        String third = "order-" + UUID.randomUUID();
+        long first1 = insert(first);
+        long first2 = insert(first);
+        long second1 = insert(second);
+        long second2 = insert(second);
+        long third1 = insert(third);
+
+        // The first group's first event and the second group's second event failed and wait for their backoff.
+        backOff(first1);
+        backOff(second2);
+
+        assertThat(ids(repository.findPublishable(Destination.SNS, 10))).containsExactly(second1, third1);
+        // A page of two holds only the first group, which waits whole: the claim reads on.
+        assertThat(ids(repository.findPublishable(Destination.SNS, 2))).containsExactly(second1);
+        // A group waits only on the destinations where its event in backoff is unpublished.
+        jdbc.sql("update outbox_event set events_published_at = now() where id = ?")
+                .param(first1)
+                .update();
+        assertThat(ids(repository.findPublishable(Destination.EVENT_BRIDGE, 10)))
+                .containsExactly(first2, second1, third1);
+    }
+
+    private long insert(String group) {
+        UUID eventId = UUID.randomUUID();
+        repository.insert(eventId, "PaymentAuthorized", group, "payment-service", "{}", Map.of());
+        return jdbc.sql("select id from outbox_event where event_id = ?")
+                .param(eventId)
+                .query(Long.class)
+                .single();
+    }
+
+    private void backOff(long id) {
+        jdbc.sql("update outbox_event set attempts = 1, next_attempt_at = now() + interval '1 hour' where id = ?")
+                .param(id)
+                .update();
+    }
+
+    private static List<Long> ids(List<OutboxEvent> events) {
+        return events.stream().map(OutboxEvent::id).toList();
+    }
+}
