@@ -75,20 +75,26 @@ final class DestinationRelay implements AutoCloseable {
     /**
      * Publishes until no event is due that a call in flight does not hold, and returns once every call has finished
      * and been recorded, so that a stop never leaves a sent batch unrecorded.
+     *
+     * <p>A claim that took every unpublished event into its calls ends the pass: another claim would find nothing
+     * until a transaction commits, and each commit wakes the relay for a pass of its own. So an event costs one claim,
+     * not the two or three of claiming again until a claim comes back empty. A claim that left events behind (a full
+     * page, a group's events beyond one call, or groups that a call in flight holds) claims again once a call finishes.
      */
     void drain(BooleanSupplier running) throws InterruptedException {
         try {
             while (running.getAsBoolean()) {
                 long finishedBefore = finishedCalls();
-                List<List<OutboxEvent>> batches = claim();
-                if (batches.isEmpty()) {
-                    if (!awaitACallFinishedSince(finishedBefore)) {
-                        return;
-                    }
-                }
-                for (List<OutboxEvent> batch : batches) {
+                Claim claim = claim();
+                for (List<OutboxEvent> batch : claim.batches()) {
                     awaitAFreeSlot();
                     calls.execute(() -> publish(batch));
+                }
+                if (claim.tookEverything()) {
+                    return;
+                }
+                if (claim.batches().isEmpty() && !awaitACallFinishedSince(finishedBefore)) {
+                    return;
                 }
             }
         } finally {
@@ -101,17 +107,22 @@ final class DestinationRelay implements AutoCloseable {
      * held when the query starts are left out even if their calls finish while it runs: it may have read their rows
      * before those calls recorded them.
      */
-    private List<List<OutboxEvent>> claim() {
+    private Claim claim() {
         Set<String> busy;
         synchronized (this) {
             busy = Set.copyOf(groupsInFlight);
         }
-        List<List<OutboxEvent>> batches = Batches.of(repository.findPublishable(destination, claimSize), busy);
+        OutboxRepository.Due due = repository.findPublishable(destination, claimSize);
+        List<List<OutboxEvent>> batches = Batches.of(due.events(), busy);
         synchronized (this) {
             batches.forEach(batch -> batch.forEach(event -> groupsInFlight.add(event.orderingKey())));
         }
-        return batches;
+        int taken = batches.stream().mapToInt(List::size).sum();
+        return new Claim(batches, due.complete() && taken == due.events().size());
     }
+
+    /** The batches of a claim, and whether they hold every unpublished event that is due. */
+    private record Claim(List<List<OutboxEvent>> batches, boolean tookEverything) {}
 
     private void publish(List<OutboxEvent> batch) {
         try {

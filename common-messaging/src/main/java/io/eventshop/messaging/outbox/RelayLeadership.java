@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -15,14 +16,22 @@ import org.slf4j.LoggerFactory;
  * Makes one relay per service the active one: it holds a session-level PostgreSQL advisory lock on a connection that
  * it keeps for as long as it leads. PostgreSQL releases the lock when that session ends, so if the leading instance
  * dies, its connection closes and a stand-by instance takes the lock on its next try.
+ *
+ * <p>The leader checks that its connection still lives at most once a second, not at every pass of the relay (which
+ * runs once per commit, per destination): a round trip per event for a check whose answer almost never changes. If
+ * the connection dies between two checks, a stand-by instance may lead for up to a second beside it; an event that
+ * both publish is deduplicated by SNS (its deduplication id) and by every consumer's inbox, and each publishes every
+ * group in order.
  */
 final class RelayLeadership {
 
     private static final Logger log = LoggerFactory.getLogger(RelayLeadership.class);
+    private static final Duration VALIDATION_INTERVAL = Duration.ofSeconds(1);
 
     private final DataSource dataSource;
     private final long lockKey;
     private @Nullable Connection connection;
+    private long validatedAt;
 
     RelayLeadership(DataSource dataSource, String serviceName) {
         this.dataSource = dataSource;
@@ -34,7 +43,12 @@ final class RelayLeadership {
     /** Whether this instance leads: it keeps the lock if it holds it, and tries to take it otherwise. */
     synchronized boolean acquire() throws SQLException {
         if (connection != null) {
+            long now = System.nanoTime();
+            if (now - validatedAt < VALIDATION_INTERVAL.toNanos()) {
+                return true;
+            }
             if (connection.isValid(5)) {
+                validatedAt = now;
                 return true;
             }
             log.warn("Lost the connection that held the outbox relay lock; trying to take it again");
@@ -47,6 +61,7 @@ final class RelayLeadership {
             if (query(candidate, "select pg_try_advisory_lock(?)")) {
                 log.info("This instance now runs the outbox relay");
                 connection = candidate;
+                validatedAt = System.nanoTime();
                 return true;
             }
         } catch (SQLException | RuntimeException e) {

@@ -3,8 +3,12 @@ package io.eventshop.messaging.benchmark;
 import io.eventshop.devstack.aws.LocalAwsEndpoint;
 import io.eventshop.events.EventEnvelope;
 import io.eventshop.events.EventJson;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -16,8 +20,10 @@ import software.amazon.awssdk.services.sns.model.PublishBatchRequestEntry;
 import software.amazon.awssdk.services.sns.model.Topic;
 
 /**
- * The benchmark's baseline: publishes envelopes straight to the SNS topic and the EventBridge bus, as the relay does
- * (PublishBatch and PutEvents, the same attributes), but with no outbox and no database in between.
+ * The benchmark's baseline: publishes envelopes straight to the SNS topic and the EventBridge bus, as the relay does,
+ * but with no outbox and no database in between. The calls are the relay's: PublishBatch with the same message
+ * attributes (the event's type, source and order, its amount as a number, a {@code traceparent}), and PutEvents whose
+ * detail is the envelope with that {@code traceparent} added, as its last field.
  */
 final class DirectPublisher implements AutoCloseable {
 
@@ -52,6 +58,11 @@ final class DirectPublisher implements AutoCloseable {
         List<String> payloads = batch.stream().map(json::write).toList();
         var snsEntries = new PublishBatchRequestEntry[batch.size()];
         var eventEntries = new PutEventsRequestEntry[batch.size()];
+        String[] traceParents = new String[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            // A new trace per event, not sampled: what the relay sends when no trace backend takes its spans.
+            traceParents[i] = "00-" + hex(16) + "-" + hex(8) + "-00";
+        }
         for (int i = 0; i < batch.size(); i++) {
             EventEnvelope envelope = batch.get(i);
             snsEntries[i] = PublishBatchRequestEntry.builder()
@@ -59,16 +70,16 @@ final class DirectPublisher implements AutoCloseable {
                     .message(payloads.get(i))
                     .messageGroupId(envelope.orderingKey())
                     .messageDeduplicationId(envelope.eventId().toString())
-                    .messageAttributes(Map.of(
-                            "eventType", string(envelope.eventType()),
-                            "source", string(envelope.source()),
-                            "orderId", string(envelope.orderingKey())))
+                    .messageAttributes(attributes(envelope, traceParents[i]))
                     .build();
+            String detail = payloads.get(i);
             eventEntries[i] = PutEventsRequestEntry.builder()
                     .eventBusName(eventBus)
                     .source("eventshop." + envelope.source())
                     .detailType(envelope.eventType())
-                    .detail(payloads.get(i))
+                    .detail(detail.substring(0, detail.lastIndexOf('}')) + ",\"traceparent\":\"" + traceParents[i]
+                            + "\"}")
+                    .time(Instant.now())
                     .build();
         }
         int snsFailed = sns.publishBatch(request -> request.topicArn(topicArn).publishBatchRequestEntries(snsEntries))
@@ -82,11 +93,29 @@ final class DirectPublisher implements AutoCloseable {
         }
     }
 
-    private static MessageAttributeValue string(String value) {
+    private static Map<String, MessageAttributeValue> attributes(EventEnvelope envelope, String traceParent) {
+        var attributes = new LinkedHashMap<String, MessageAttributeValue>();
+        attributes.put("eventType", value("String", envelope.eventType()));
+        attributes.put("source", value("String", envelope.source()));
+        attributes.put("orderId", value("String", envelope.orderingKey()));
+        envelope.data()
+                .monetaryAmount()
+                .ifPresent(amount -> attributes.put("amount", value("Number", amount.toPlainString())));
+        attributes.put("traceparent", value("String", traceParent));
+        return attributes;
+    }
+
+    private static MessageAttributeValue value(String dataType, String value) {
         return MessageAttributeValue.builder()
-                .dataType("String")
+                .dataType(dataType)
                 .stringValue(value)
                 .build();
+    }
+
+    private static String hex(int bytes) {
+        byte[] random = new byte[bytes];
+        ThreadLocalRandom.current().nextBytes(random);
+        return HexFormat.of().formatHex(random);
     }
 
     @Override

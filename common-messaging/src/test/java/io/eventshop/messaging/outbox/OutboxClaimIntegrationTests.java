@@ -37,14 +37,18 @@ class OutboxClaimIntegrationTests {
         backOff(first1);
         backOff(second2);
 
-        assertThat(ids(repository.findPublishable(Destination.SNS, 10))).containsExactly(second1, third1);
+        assertThat(ids(repository.findPublishable(Destination.SNS, 10).events()))
+                .containsExactly(second1, third1);
         // A page of two holds only the first group, which waits whole: the claim reads on.
-        assertThat(ids(repository.findPublishable(Destination.SNS, 2))).containsExactly(second1);
+        assertThat(ids(repository.findPublishable(Destination.SNS, 2).events())).containsExactly(second1);
+        // Complete: no unpublished row lies beyond a page that was not full; a full page may have more behind it.
+        assertThat(repository.findPublishable(Destination.SNS, 10).complete()).isTrue();
+        assertThat(repository.findPublishable(Destination.SNS, 2).complete()).isFalse();
         // A group waits only on the destinations where its event in backoff is unpublished.
         jdbc.sql("update outbox_event set events_published_at = now() where id = ?")
                 .param(first1)
                 .update();
-        assertThat(ids(repository.findPublishable(Destination.EVENT_BRIDGE, 10)))
+        assertThat(ids(repository.findPublishable(Destination.EVENT_BRIDGE, 10).events()))
                 .containsExactly(first2, second1, third1);
     }
 
