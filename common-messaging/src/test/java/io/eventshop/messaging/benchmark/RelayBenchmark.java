@@ -123,7 +123,7 @@ public final class RelayBenchmark {
         freshQueues();
         long start = System.nanoTime();
         relay.start();
-        while (unpublished() > 0) {
+        while (anyUnpublished()) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
         double relayRate = total / seconds(System.nanoTime() - start);
@@ -143,6 +143,7 @@ public final class RelayBenchmark {
         System.out.printf("  outbox relay     %,8.0f events/s%n", relayRate);
         System.out.printf(
                 "  direct publish   %,8.0f events/s   (baseline: PublishBatch + PutEvents, 10 per call)%n", directRate);
+        System.out.printf("  relay ÷ direct publish: %.2f%n", relayRate / directRate);
     }
 
     /** Events committed one at a time at a moderate rate: the time from commit to published on both destinations. */
@@ -157,7 +158,7 @@ public final class RelayBenchmark {
                     status -> outbox.add(paymentAuthorized(UUID.randomUUID()), UUID.randomUUID(), null));
             committed.put(event.eventId(), Instant.now());
         }
-        while (unpublished() > 0) {
+        while (anyUnpublished()) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
         var relayLatencies = new Latencies();
@@ -201,11 +202,17 @@ public final class RelayBenchmark {
         provisioner.provision(topology);
     }
 
-    private long unpublished() {
-        return jdbc.sql(
-                        "select count(*) from outbox_event where sns_published_at is null or events_published_at is null")
-                .query(Long.class)
-                .single();
+    /**
+     * Whether an event waits for a destination. It is asked every 10 ms while the relay drains, so it must cost the
+     * database next to nothing: each {@code exists} stops at the first row of its destination's partial index of
+     * unpublished rows. A {@code count(*)} here read every unpublished row, 100 times a second, and charged the relay
+     * for the benchmark's own polling.
+     */
+    private boolean anyUnpublished() {
+        return jdbc.sql("""
+                        select exists (select 1 from outbox_event where sns_published_at is null)
+                            or exists (select 1 from outbox_event where events_published_at is null)
+                        """).query(Boolean.class).single();
     }
 
     private static double seconds(long nanos) {
