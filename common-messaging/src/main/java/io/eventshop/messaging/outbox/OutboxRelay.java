@@ -115,7 +115,12 @@ public final class OutboxRelay implements SmartLifecycle {
     private void run(DestinationRelay destination, WakeUps wakeUps) {
         while (running) {
             try {
+                boolean led = leadership.isLeader();
                 if (leadership.acquire()) {
+                    if (!led) {
+                        // The relay that led before may have recorded failures that this instance has not seen.
+                        repository.lookAgainForWaitingGroups();
+                    }
                     destination.drain(() -> running);
                 }
                 countBacklog();

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import tools.jackson.core.type.TypeReference;
@@ -22,6 +24,11 @@ final class OutboxRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
+
+    // How many times this relay has recorded failures, and for each destination the count at which a look last found
+    // no group waiting (waitingGroups).
+    private final AtomicLong failuresRecorded = new AtomicLong();
+    private final Map<Destination, Long> noneWaitingSince = new ConcurrentHashMap<>();
 
     OutboxRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -83,8 +90,20 @@ final class OutboxRepository {
         }
     }
 
-    /** The groups that wait for a retry on {@code destination}, each with the row from which on it waits. */
+    /**
+     * The groups that wait for a retry on {@code destination}, each with the row from which on it waits.
+     *
+     * <p>A row starts to wait only when {@link #markFailed} records a failure, and only the active relay records them
+     * (RelayLeadership). So once a look finds no group waiting on a destination, none does until this relay records a
+     * failure, and the look is skipped until then: one statement less per claim while nothing fails. A failure recorded
+     * while a look runs counts as recorded after it, and an instance that takes over the relay looks again
+     * ({@link #lookAgainForWaitingGroups}), as the relay before it may have recorded failures.
+     */
     private Map<String, Long> waitingGroups(Destination destination) {
+        long failures = failuresRecorded.get();
+        if (noneWaitingSince.getOrDefault(destination, -1L) == failures) {
+            return Map.of();
+        }
         String sql = """
                 select ordering_key, min(id) from outbox_event
                 where attempts > 0 and next_attempt_at > now() and %1$s is null
@@ -94,7 +113,15 @@ final class OutboxRepository {
         jdbc.sql(sql).query(rs -> {
             waiting.put(rs.getString(1), rs.getLong(2));
         });
+        if (waiting.isEmpty()) {
+            noneWaitingSince.put(destination, failures);
+        }
         return waiting;
+    }
+
+    /** Forgets that no group waited: the next claim of each destination looks for waiting groups again. */
+    void lookAgainForWaitingGroups() {
+        noneWaitingSince.clear();
     }
 
     /**
@@ -121,6 +148,7 @@ final class OutboxRepository {
         if (attempts.isEmpty()) {
             return;
         }
+        failuresRecorded.incrementAndGet();
         jdbc.sql("""
                         update outbox_event
                         set attempts = attempts + 1,

@@ -3,6 +3,7 @@ package io.eventshop.messaging.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.eventshop.messaging.testing.MessagingIntegrationTest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,6 +53,36 @@ class OutboxClaimIntegrationTests {
                 .containsExactly(first2, second1, third1);
     }
 
+    @Test
+    void aFailureRecordedAfterAClaimThatFoundNoGroupWaitingHoldsItsGroupAtTheNextClaim() {
+        jdbc.sql("delete from outbox_event").update();
+        String group = "order-" + UUID.randomUUID();
+        long first = insert(group);
+        insert(group);
+        assertThat(ids(repository.findPublishable(Destination.SNS, 10).events()))
+                .hasSize(2);
+
+        backOff(first);
+
+        assertThat(repository.findPublishable(Destination.SNS, 10).events()).isEmpty();
+    }
+
+    @Test
+    void aRelayThatTakesOverLooksForWaitingGroupsAgain() {
+        jdbc.sql("delete from outbox_event").update();
+        String group = "order-" + UUID.randomUUID();
+        long first = insert(group);
+        assertThat(repository.findPublishable(Destination.SNS, 10).events()).hasSize(1);
+        // Another instance's relay recorded the failure: this one learns of it only by looking.
+        jdbc.sql("update outbox_event set attempts = 1, next_attempt_at = now() + interval '1 hour' where id = ?")
+                .param(first)
+                .update();
+
+        repository.lookAgainForWaitingGroups();
+
+        assertThat(repository.findPublishable(Destination.SNS, 10).events()).isEmpty();
+    }
+
     private long insert(String group) {
         UUID eventId = UUID.randomUUID();
         repository.insert(eventId, "PaymentAuthorized", group, "payment-service", "{}", Map.of());
@@ -61,10 +92,9 @@ class OutboxClaimIntegrationTests {
                 .single();
     }
 
+    /** Records a failed attempt at the event of row {@code id}, as the relay does: it waits an hour. */
     private void backOff(long id) {
-        jdbc.sql("update outbox_event set attempts = 1, next_attempt_at = now() + interval '1 hour' where id = ?")
-                .param(id)
-                .update();
+        repository.markFailed(List.of(new OutboxRepository.FailedAttempt(id, "test: refused", Duration.ofHours(1))));
     }
 
     private static List<Long> ids(List<OutboxEvent> events) {
