@@ -209,10 +209,8 @@ public final class RelayBenchmark {
     }
 
     /**
-     * Deletes the queues and provisions them again, empty, so that every measurement starts from the same state. An
-     * ElasticMQ FIFO queue remembers the deduplication ids of the last five minutes in a list that it copies on every
-     * send, so a send costs more the more the queue was sent; without this, the second measurement of a pair would pay
-     * for the first.
+     * Deletes the queues and provisions them again, empty, so that every measurement starts from the same state: no
+     * messages left over, no deduplication ids or receive attempts remembered from the measurement before.
      */
     private void freshQueues() {
         sqs.listQueues().queueUrls().forEach(queueUrl -> sqs.deleteQueue(request -> request.queueUrl(queueUrl)));

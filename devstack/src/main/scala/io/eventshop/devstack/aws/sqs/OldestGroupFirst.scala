@@ -7,7 +7,9 @@ import scala.collection.mutable
 import org.apache.pekko.actor.{ActorRef, Props}
 import org.elasticmq.{Limits, QueueData}
 import org.elasticmq.actor.QueueManagerActor
-import org.elasticmq.actor.queue.{InternalMessage, MessageQueue, QueueActor}
+import org.elasticmq.actor.queue.{InternalMessage, MessageQueue, QueueActor, ReceiveRequestAttemptCache}
+import org.elasticmq.actor.reply.ReplyAction
+import org.elasticmq.msg.{ClearQueue, QueueQueueMsg}
 import org.elasticmq.util.NowProvider
 
 /** ElasticMQ's queue manager, whose FIFO queues serve their message groups oldest first.
@@ -16,6 +18,10 @@ import org.elasticmq.util.NowProvider
   * receive serves the ready groups in hash order. Under a backlog, groups that hash early are served again and again
   * while one that hashes late waits for the backlog to drain. This manager differs from ElasticMQ's in one thing: a
   * FIFO queue it creates holds an [[OldestGroupFirstQueue]]. Standard queues are ElasticMQ's own.
+  *
+  * The FIFO queue's actor also keeps its deduplication ids and receive attempts in structures whose cost does not grow
+  * with the queue's traffic ([[IndexedDeduplicationHistory]], [[PrunedReceiveRequestAttemptCache]], in
+  * FifoHistories.scala): a separate change, for speed, with ElasticMQ's answers.
   */
 final class OldestGroupFirstQueueManager(nowProvider: NowProvider, limits: Limits, queueEvents: Option[ActorRef])
     extends QueueManagerActor(nowProvider, limits, queueEvents) {
@@ -40,6 +46,18 @@ final class OldestGroupFirstQueueManager(nowProvider: NowProvider, limits: Limit
             queueEventListener
           ) {
             messageQueue = new OldestGroupFirstQueue
+            fifoMessagesHistory = new IndexedDeduplicationHistory
+            override val receiveRequestAttemptCache: ReceiveRequestAttemptCache = new PrunedReceiveRequestAttemptCache
+
+            /** ElasticMQ starts a history of its own when the queue is purged; ours replaces it, as empty. */
+            override def receiveAndReplyQueueMsg[T](msg: QueueQueueMsg[T]): ReplyAction[T] = {
+              val reply = super.receiveAndReplyQueueMsg(msg)
+              msg match {
+                case ClearQueue() => fifoMessagesHistory = new IndexedDeduplicationHistory
+                case _            =>
+              }
+              reply
+            }
           }
         ),
         s"queue-${queueData.name}-${UUID.randomUUID().toString.take(8)}"

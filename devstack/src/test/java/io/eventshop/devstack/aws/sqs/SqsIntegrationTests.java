@@ -150,6 +150,53 @@ class SqsIntegrationTests {
         assertThat(bodies).containsExactly("m0", "m1", "m2", "m3", "m4");
     }
 
+    /**
+     * A purge empties a FIFO queue's deduplication history, as in ElasticMQ, and the queue deduplicates again at once
+     * (its actor puts back the history of sqs/FifoHistories.scala that ElasticMQ's purge replaces).
+     */
+    @Test
+    void aPurgedFifoQueueForgetsItsDeduplicationIdsAndDeduplicatesTheNextSends() {
+        String url = queue("purged", Map.of(QueueAttributeName.FIFO_QUEUE, "true"));
+        sendToGroup(url, "before the purge", "dedup-x");
+        sqs.purgeQueue(b -> b.queueUrl(url));
+        sendToGroup(url, "after the purge", "dedup-x");
+        sendToGroup(url, "a duplicate after the purge", "dedup-x");
+
+        List<Message> received = receiveAll(url, 1);
+        received.addAll(
+                sqs.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)).messages());
+        assertThat(received).extracting(Message::body).containsExactly("after the purge");
+    }
+
+    /** A FIFO receive retried with its attempt id gets the same messages, not the next ones of the group. */
+    @Test
+    void aFifoReceiveRetriedWithItsAttemptIdGetsTheSameMessages() {
+        String url = queue("attempts", Map.of(QueueAttributeName.FIFO_QUEUE, "true"));
+        for (int n = 0; n < 4; n++) {
+            sendToGroup(url, "m" + n, "dedup-" + n);
+        }
+        List<Message> first = sqs.receiveMessage(
+                        b -> b.queueUrl(url).maxNumberOfMessages(2).receiveRequestAttemptId("attempt-1"))
+                .messages();
+        List<Message> retried = sqs.receiveMessage(
+                        b -> b.queueUrl(url).maxNumberOfMessages(2).receiveRequestAttemptId("attempt-1"))
+                .messages();
+        List<Message> next = sqs.receiveMessage(
+                        b -> b.queueUrl(url).maxNumberOfMessages(2).receiveRequestAttemptId("attempt-2"))
+                .messages();
+
+        assertThat(first).extracting(Message::body).containsExactly("m0", "m1");
+        assertThat(retried)
+                .extracting(Message::messageId)
+                .isEqualTo(first.stream().map(Message::messageId).toList());
+        assertThat(next).as("the group waits while m0 and m1 are in flight").isEmpty();
+    }
+
+    private void sendToGroup(String url, String body, String deduplicationId) {
+        sqs.sendMessage(b ->
+                b.queueUrl(url).messageBody(body).messageGroupId("group-1").messageDeduplicationId(deduplicationId));
+    }
+
     @Test
     void messageMovesToTheDlqAfterMaxReceiveCountAndMovesBack() {
         String dlq = queue("dlq", Map.of());
