@@ -23,7 +23,8 @@ import software.amazon.awssdk.services.sns.model.Topic;
  * The benchmark's baseline: publishes envelopes straight to the SNS topic and the EventBridge bus, as the relay does,
  * but with no outbox and no database in between. The calls are the relay's: PublishBatch with the same message
  * attributes (the event's type, source and order, its amount as a number, a {@code traceparent}), and PutEvents whose
- * detail is the envelope with that {@code traceparent} added, as its last field.
+ * detail is the envelope with that {@code traceparent} added, as its last field. Its methods can be called from several
+ * threads at once, as the benchmark does to make as many calls at a time as the relay.
  */
 final class DirectPublisher implements AutoCloseable {
 
@@ -55,41 +56,57 @@ final class DirectPublisher implements AutoCloseable {
 
     /** Publishes up to 10 envelopes with one PublishBatch and one PutEvents call. */
     void publish(List<EventEnvelope> batch) {
-        List<String> payloads = batch.stream().map(json::write).toList();
-        var snsEntries = new PublishBatchRequestEntry[batch.size()];
-        var eventEntries = new PutEventsRequestEntry[batch.size()];
-        String[] traceParents = new String[batch.size()];
-        for (int i = 0; i < batch.size(); i++) {
-            // A new trace per event, not sampled: what the relay sends when no trace backend takes its spans.
-            traceParents[i] = "00-" + hex(16) + "-" + hex(8) + "-00";
-        }
+        publishToTopic(batch);
+        putEvents(batch);
+    }
+
+    /** Publishes up to 10 envelopes to the topic with one PublishBatch call. */
+    void publishToTopic(List<EventEnvelope> batch) {
+        var entries = new PublishBatchRequestEntry[batch.size()];
         for (int i = 0; i < batch.size(); i++) {
             EventEnvelope envelope = batch.get(i);
-            snsEntries[i] = PublishBatchRequestEntry.builder()
+            entries[i] = PublishBatchRequestEntry.builder()
                     .id(Integer.toString(i))
-                    .message(payloads.get(i))
+                    .message(json.write(envelope))
                     .messageGroupId(envelope.orderingKey())
                     .messageDeduplicationId(envelope.eventId().toString())
-                    .messageAttributes(attributes(envelope, traceParents[i]))
+                    .messageAttributes(attributes(envelope, traceParent()))
                     .build();
-            String detail = payloads.get(i);
-            eventEntries[i] = PutEventsRequestEntry.builder()
+        }
+        failIfAny(sns.publishBatch(request -> request.topicArn(topicArn).publishBatchRequestEntries(entries))
+                .failed()
+                .size());
+    }
+
+    /** Publishes up to 10 envelopes to the bus with one PutEvents call. */
+    void putEvents(List<EventEnvelope> batch) {
+        var entries = new PutEventsRequestEntry[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            EventEnvelope envelope = batch.get(i);
+            String detail = json.write(envelope);
+            entries[i] = PutEventsRequestEntry.builder()
                     .eventBusName(eventBus)
                     .source("eventshop." + envelope.source())
                     .detailType(envelope.eventType())
-                    .detail(detail.substring(0, detail.lastIndexOf('}')) + ",\"traceparent\":\"" + traceParents[i]
+                    .detail(detail.substring(0, detail.lastIndexOf('}')) + ",\"traceparent\":\"" + traceParent()
                             + "\"}")
                     .time(Instant.now())
                     .build();
         }
-        int snsFailed = sns.publishBatch(request -> request.topicArn(topicArn).publishBatchRequestEntries(snsEntries))
-                .failed()
-                .size();
-        int eventsFailed =
-                events.putEvents(request -> request.entries(eventEntries)).failedEntryCount();
-        if (snsFailed + eventsFailed > 0) {
-            throw new IllegalStateException(
-                    "the baseline failed to publish " + (snsFailed + eventsFailed) + " entries");
+        failIfAny(events.putEvents(request -> request.entries(entries)).failedEntryCount());
+    }
+
+    /**
+     * A new trace per event and call, not sampled: what the relay sends when no trace backend takes its spans (each
+     * destination's call has a publish span of its own).
+     */
+    private static String traceParent() {
+        return "00-" + hex(16) + "-" + hex(8) + "-00";
+    }
+
+    private static void failIfAny(int failed) {
+        if (failed > 0) {
+            throw new IllegalStateException("the baseline failed to publish " + failed + " entries");
         }
     }
 
