@@ -83,8 +83,8 @@ public final class RelayBenchmark {
                 ConfigurableApplicationContext context = service(endpoint, args);
                 DirectPublisher direct = new DirectPublisher(endpoint, "order-events.fifo", "eventshop")) {
             var benchmark = new RelayBenchmark(context, direct);
-            benchmark.throughput(WARM_UP_ORDERS);
-            benchmark.throughput(ORDERS);
+            benchmark.throughput(WARM_UP_ORDERS); // warms both paths up; its figures are not printed
+            benchmark.throughput(ORDERS).print();
             benchmark.latency();
         }
     }
@@ -123,10 +123,9 @@ public final class RelayBenchmark {
 
     /**
      * Events written while the relay is stopped, then the time it takes to publish them all to both destinations, and
-     * the time the baseline takes to publish the same events. The warm-up round ({@link #WARM_UP_ORDERS}) prints
-     * nothing.
+     * the time the baseline takes to publish the same events.
      */
-    private void throughput(int orderCount) {
+    private Throughput throughput(int orderCount) {
         int total = orderCount * EVENTS_PER_ORDER;
         List<UUID> orders = new ArrayList<>();
         for (int i = 0; i < orderCount; i++) {
@@ -165,19 +164,23 @@ public final class RelayBenchmark {
             }
         }
         double directRate = total / seconds(System.nanoTime() - start);
-        if (orderCount == WARM_UP_ORDERS) {
-            return;
-        }
+        return new Throughput(total, orderCount, relayRate, directRate, maxInFlight);
+    }
 
-        System.out.printf(
-                "%nThroughput, %,d events of %,d orders to SNS and EventBridge, after a warm-up of %,d%n",
-                total, orderCount, WARM_UP_ORDERS * EVENTS_PER_ORDER);
-        System.out.printf("  outbox relay     %,8.0f events/s%n", relayRate);
-        System.out.printf(
-                "  direct publish   %,8.0f events/s   (baseline: PublishBatch + PutEvents, 10 per call,"
-                        + " %d calls in flight to each)%n",
-                directRate, maxInFlight);
-        System.out.printf("  relay ÷ direct publish: %.2f%n", relayRate / directRate);
+    /** The figures of one throughput round, in events per second. */
+    private record Throughput(int events, int orders, double relayRate, double directRate, int callsInFlight) {
+
+        void print() {
+            System.out.printf(
+                    "%nThroughput, %,d events of %,d orders to SNS and EventBridge, after a warm-up of %,d%n",
+                    events, orders, WARM_UP_ORDERS * EVENTS_PER_ORDER);
+            System.out.printf("  outbox relay     %,8.0f events/s%n", relayRate);
+            System.out.printf(
+                    "  direct publish   %,8.0f events/s   (baseline: PublishBatch + PutEvents, 10 per call,"
+                            + " %d calls in flight to each)%n",
+                    directRate, callsInFlight);
+            System.out.printf("  relay ÷ direct publish: %.2f%n", relayRate / directRate);
+        }
     }
 
     /** Events committed one at a time at a moderate rate: the time from commit to published on both destinations. */

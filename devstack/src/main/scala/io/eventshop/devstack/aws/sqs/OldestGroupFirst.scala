@@ -16,12 +16,11 @@ import org.elasticmq.util.NowProvider
   *
   * ElasticMQ 1.7.1's `FifoMessageQueue` picks the next group with `keySet.headOption` on a `HashMap` of groups, so a
   * receive serves the ready groups in hash order. Under a backlog, groups that hash early are served again and again
-  * while one that hashes late waits for the backlog to drain. This manager differs from ElasticMQ's in one thing: a
-  * FIFO queue it creates holds an [[OldestGroupFirstQueue]]. Standard queues are ElasticMQ's own.
-  *
-  * The FIFO queue's actor also keeps its deduplication ids and receive attempts in structures whose cost does not grow
-  * with the queue's traffic ([[IndexedDeduplicationHistory]], [[PrunedReceiveRequestAttemptCache]], in
-  * FifoHistories.scala): a separate change, for speed, with ElasticMQ's answers.
+  * while one that hashes late waits for the backlog to drain. This manager differs from ElasticMQ's only in the actor
+  * of a FIFO queue: its messages are held in an [[OldestGroupFirstQueue]], the one change of behaviour, and its
+  * deduplication ids and receive attempts in structures whose cost does not grow with the queue's traffic, with
+  * ElasticMQ's answers ([[IndexedDeduplicationHistory]], [[PrunedReceiveRequestAttemptCache]], in FifoHistories.scala).
+  * Standard queues are ElasticMQ's own.
   */
 final class OldestGroupFirstQueueManager(nowProvider: NowProvider, limits: Limits, queueEvents: Option[ActorRef])
     extends QueueManagerActor(nowProvider, limits, queueEvents) {
