@@ -66,8 +66,9 @@ public record MessagingProperties(
      *
      * @param enabled whether this instance runs a relay (it still writes to the outbox when it does not)
      * @param pollInterval how often the relay looks for events when no commit has woken it
-     * @param batchSize how many events the relay claims per destination and pass (sent 10 per call)
-     * @param maxInFlight how many calls the relay makes to each destination at a time, each for other message groups
+     * @param batchSize how many events the relay claims at a time, for every destination (sent 10 per call)
+     * @param maxInFlight how many batches the relay publishes at a time, each for other message groups; a batch makes
+     *     one call to each destination
      * @param initialBackoff the delay before the first retry of an event that failed to publish
      * @param maxBackoff the longest delay between two retries
      * @param retention how long events published to every destination are kept before they are deleted

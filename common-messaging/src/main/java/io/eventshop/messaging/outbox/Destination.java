@@ -1,20 +1,17 @@
 package io.eventshop.messaging.outbox;
 
-/** A place the relay publishes every event to, with the column of {@code outbox_event} that records when it did. */
+/**
+ * A place the relay publishes every event to. Column {@code sns_published_at} or {@code events_published_at} of
+ * {@code outbox_event} records when it did (OutboxRepository).
+ */
 enum Destination {
-    SNS("sns_published_at", "sns"),
-    EVENT_BRIDGE("events_published_at", "eventbridge");
+    SNS("sns"),
+    EVENT_BRIDGE("eventbridge");
 
-    private final String publishedAtColumn;
     private final String tag;
 
-    Destination(String publishedAtColumn, String tag) {
-        this.publishedAtColumn = publishedAtColumn;
+    Destination(String tag) {
         this.tag = tag;
-    }
-
-    String publishedAtColumn() {
-        return publishedAtColumn;
     }
 
     /** The value of the {@code destination} tag of the relay's metrics. */

@@ -42,7 +42,8 @@ final class EventBridgeEventPublisher implements EventPublisher {
         PutEventsResponse response;
         try {
             response = eventBridge.putEvents(
-                    request -> request.entries(events.stream().map(this::entry).toList()));
+                    request -> request.entries(events.stream().map(this::entry).toList())
+                            .overrideConfiguration(call -> call.apiCallTimeout(CALL_TIMEOUT)));
         } catch (SdkException e) {
             return PublishResult.allFailed(events, e.getMessage());
         }

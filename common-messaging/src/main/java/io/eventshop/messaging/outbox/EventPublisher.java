@@ -1,5 +1,6 @@
 package io.eventshop.messaging.outbox;
 
+import java.time.Duration;
 import java.util.List;
 
 /** Publishes outbox events to one destination, in one batch call of at most {@link #MAX_BATCH} entries. */
@@ -7,6 +8,13 @@ interface EventPublisher {
 
     /** The most entries SNS PublishBatch and EventBridge PutEvents take in one call. */
     int MAX_BATCH = 10;
+
+    /**
+     * How long a call may take, retries included, before it counts as failed. The relay records a batch once its calls
+     * to every destination have ended, so this also bounds how long a destination that hangs holds the batch's groups
+     * on the others.
+     */
+    Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
     Destination destination();
 

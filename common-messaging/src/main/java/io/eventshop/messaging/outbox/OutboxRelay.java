@@ -2,9 +2,8 @@ package io.eventshop.messaging.outbox;
 
 import io.eventshop.messaging.tracing.MessageTracing;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -13,16 +12,16 @@ import org.springframework.context.SmartLifecycle;
  * Publishes the outbox's events to every destination (the SNS FIFO topic and the EventBridge bus), after the
  * transactions that wrote them have committed.
  *
- * <p>Each destination has a thread of its own, as their publication states are independent: it wakes up after each
- * commit of an {@link Outbox} in this instance, and polls at a fixed interval for the rest (events written by other
- * instances, retries). So one destination never waits for the other to finish a pass. Only one instance per service
+ * <p>One thread runs the relay's passes: it wakes up after each commit of an {@link Outbox} in this instance, and
+ * polls at a fixed interval for the rest (events written by other instances, retries). Only one instance per service
  * publishes: the one that holds the {@link RelayLeadership advisory lock}; the others stand by and try to take over at
  * every poll.
  *
- * <p>Each destination is published by a {@link DestinationRelay} with up to {@code maxInFlight} calls of 10 events at a
- * time, for disjoint message groups. An entry that fails is retried alone, after an exponential backoff; the rest of
- * its group waits for it, so a group is always published in order. The publication state is kept per destination, so
- * an event that reached one of them is not sent there again.
+ * <p>A pass is a {@link BatchRelay}: it claims the events due on any destination, and publishes them with up to
+ * {@code maxInFlight} batches of 10 at a time, for disjoint message groups, each batch to every destination it is due
+ * on. An entry that fails is retried alone, after an exponential backoff, and only on the destination that refused
+ * it; the rest of its group waits for it there, so a group is always published in order. The publication state is
+ * kept per destination, so an event that reached one of them is not sent there again.
  */
 public final class OutboxRelay implements SmartLifecycle {
 
@@ -39,8 +38,9 @@ public final class OutboxRelay implements SmartLifecycle {
     private final int batchSize;
     private final int maxInFlight;
     private volatile boolean running;
-    private volatile List<Loop> loops = List.of();
-    private final AtomicLong backlogCountedAt = new AtomicLong();
+    private volatile @Nullable Loop loop;
+    // Only the relay's thread reads and writes it.
+    private long backlogCountedAt;
 
     OutboxRelay(
             RelayLeadership leadership,
@@ -65,7 +65,10 @@ public final class OutboxRelay implements SmartLifecycle {
 
     /** Asks the relay to look for events now rather than at its next poll; the {@link Outbox} calls it on commit. */
     public void wakeUp() {
-        loops.forEach(loop -> loop.wakeUps().call());
+        Loop running = loop;
+        if (running != null) {
+            running.wakeUps().call();
+        }
     }
 
     /** Whether this instance is the one that publishes. */
@@ -76,34 +79,27 @@ public final class OutboxRelay implements SmartLifecycle {
     @Override
     public synchronized void start() {
         running = true;
-        List<Loop> started = new ArrayList<>();
-        for (EventPublisher publisher : publishers) {
-            var destination =
-                    new DestinationRelay(publisher, repository, metrics, tracing, backoff, batchSize, maxInFlight);
-            var wakeUps = new WakeUps();
-            Thread thread = Thread.ofPlatform()
-                    .name("outbox-relay-" + publisher.destination().tag())
-                    .daemon()
-                    .start(() -> run(destination, wakeUps));
-            started.add(new Loop(destination, wakeUps, thread));
-        }
-        loops = List.copyOf(started);
+        var relay = new BatchRelay(publishers, repository, metrics, tracing, backoff, batchSize, maxInFlight);
+        var wakeUps = new WakeUps();
+        Thread thread = Thread.ofPlatform().name("outbox-relay").daemon().start(() -> run(relay, wakeUps));
+        loop = new Loop(relay, wakeUps, thread);
     }
 
-    /** Finishes the passes in progress (an interrupt could leave a sent batch unrecorded), then gives up the lead. */
+    /** Finishes the pass in progress (an interrupt could leave a sent batch unrecorded), then gives up the lead. */
     @Override
     public synchronized void stop() {
         running = false;
-        wakeUp();
-        for (Loop loop : loops) {
+        Loop stopping = loop;
+        if (stopping != null) {
+            stopping.wakeUps().call();
             try {
-                loop.thread().join(STOP_TIMEOUT);
+                stopping.thread().join(STOP_TIMEOUT);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            loop.destination().close();
+            stopping.relay().close();
         }
-        loops = List.of();
+        loop = null;
         leadership.release();
     }
 
@@ -112,7 +108,7 @@ public final class OutboxRelay implements SmartLifecycle {
         return running;
     }
 
-    private void run(DestinationRelay destination, WakeUps wakeUps) {
+    private void run(BatchRelay relay, WakeUps wakeUps) {
         while (running) {
             try {
                 boolean led = leadership.isLeader();
@@ -121,7 +117,7 @@ public final class OutboxRelay implements SmartLifecycle {
                         // The relay that led before may have recorded failures that this instance has not seen.
                         repository.lookAgainForWaitingGroups();
                     }
-                    destination.drain(() -> running);
+                    relay.drain(() -> running);
                 }
                 countBacklog();
             } catch (InterruptedException e) {
@@ -140,21 +136,17 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Refreshes the backlog gauges, at most once per poll interval for all destinations: a relay woken by every commit
-     * would otherwise count the pending rows after every event, a query that competes with the next event's
-     * publication.
+     * Refreshes the backlog gauges, at most once per poll interval: a relay woken by every commit would otherwise count
+     * the pending rows after every event, a query that competes with the next event's publication.
      */
     private void countBacklog() {
         long now = System.nanoTime();
-        long last = backlogCountedAt.get();
-        // Not the relay's monitor: stop() holds it while it waits for these threads to finish.
-        if (last == 0 || now - last >= pollInterval.toNanos()) {
-            if (backlogCountedAt.compareAndSet(last, now)) {
-                metrics.backlog(repository.backlog());
-            }
+        if (backlogCountedAt == 0 || now - backlogCountedAt >= pollInterval.toNanos()) {
+            backlogCountedAt = now;
+            metrics.backlog(repository.backlog());
         }
     }
 
-    /** A destination's relay, the wake-up calls to it and the thread that runs it. */
-    private record Loop(DestinationRelay destination, WakeUps wakeUps, Thread thread) {}
+    /** The relay's passes, the wake-up calls to them and the thread that runs them. */
+    private record Loop(BatchRelay relay, WakeUps wakeUps, Thread thread) {}
 }

@@ -5,13 +5,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import tools.jackson.core.type.TypeReference;
@@ -25,10 +28,10 @@ final class OutboxRepository {
     private final JdbcClient jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    // How many times this relay has recorded failures, and for each destination the count at which a look last found
-    // no group waiting (waitingGroups).
+    // How many times this relay has recorded failures, and the count at which a look last found no group waiting on
+    // any destination (waitingGroups).
     private final AtomicLong failuresRecorded = new AtomicLong();
-    private final Map<Destination, Long> noneWaitingSince = new ConcurrentHashMap<>();
+    private final AtomicLong noneWaitingSince = new AtomicLong(-1);
 
     OutboxRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -50,13 +53,14 @@ final class OutboxRepository {
     }
 
     /**
-     * The events that are due for {@code destination}, oldest first: of its oldest {@code limit} unpublished events,
-     * those whose group does not wait. A group waits from its oldest unpublished event whose backoff has not passed,
-     * so a group never overtakes itself, and for every group it returns, it returns the group's oldest unpublished
-     * events, without a gap. If none of a full page is due (an outage has put every group of it in backoff), it reads
-     * the next page, so the groups behind them are not held up.
+     * The events that are due, oldest first, each with the destinations it is due on: of the oldest {@code limit}
+     * events that some destination still lacks, those whose group does not wait there. A group waits on a destination
+     * from its oldest event unpublished there whose backoff has not passed, so a group never overtakes itself on a
+     * destination, and for every group and destination, it returns the group's oldest events unpublished there,
+     * without a gap. If nothing of a full page is due (an outage has put every group of it in backoff), it reads the
+     * next page, so the groups behind them are not held up.
      *
-     * <p>Two plain statements: a page of the unpublished rows in creation order, read from V2's partial index on
+     * <p>Two plain statements: a page of the unpublished rows in creation order, read from V5's partial index on
      * {@code id} and stopped at {@code limit}, and the groups that wait, from V4's index of the few rows whose
      * publication failed. As one statement with a {@code not exists} per row, the planner sorted every unpublished row
      * or read the whole index once per row whenever its statistics were older than a backlog: 25 to 50 ms per claim
@@ -67,80 +71,131 @@ final class OutboxRepository {
      * @return the due events, and whether they are all the unpublished events there are: the last page read was not
      *     full, so a claim right after this one, with no commit in between, would find nothing new
      */
-    Due findPublishable(Destination destination, int limit) {
-        Map<String, Long> waiting = waitingGroups(destination);
+    Due findPublishable(int limit) {
+        Map<Destination, Map<String, Long>> waiting = waitingGroups();
         String sql = """
-                select id, event_id, event_type, ordering_key, source, payload, attributes::text, created_at, attempts
+                select id, event_id, event_type, ordering_key, source, payload, attributes::text, created_at, attempts,
+                       sns_published_at is null as to_sns, events_published_at is null as to_event_bridge
                 from outbox_event
-                where %1$s is null and id > ?
+                where (sns_published_at is null or events_published_at is null) and id > ?
                 order by id
                 limit ?
-                """.formatted(destination.publishedAtColumn());
+                """;
         long after = 0;
         while (true) {
-            List<OutboxEvent> page =
-                    jdbc.sql(sql).params(after, limit).query(this::outboxEvent).list();
+            Map<Long, Set<Destination>> destinations = new HashMap<>();
+            List<OutboxEvent> page = jdbc.sql(sql)
+                    .params(after, limit)
+                    .query((rs, row) -> {
+                        OutboxEvent event = outboxEvent(rs, row);
+                        Set<Destination> dueOn = EnumSet.noneOf(Destination.class);
+                        if (rs.getBoolean("to_sns") && isNotWaiting(waiting, Destination.SNS, event)) {
+                            dueOn.add(Destination.SNS);
+                        }
+                        if (rs.getBoolean("to_event_bridge")
+                                && isNotWaiting(waiting, Destination.EVENT_BRIDGE, event)) {
+                            dueOn.add(Destination.EVENT_BRIDGE);
+                        }
+                        destinations.put(event.id(), dueOn);
+                        return event;
+                    })
+                    .list();
             List<OutboxEvent> due = page.stream()
-                    .filter(event -> event.id() < waiting.getOrDefault(event.orderingKey(), Long.MAX_VALUE))
+                    .filter(event -> !destinations.get(event.id()).isEmpty())
                     .toList();
             if (!due.isEmpty() || page.size() < limit) {
-                return new Due(due, page.size() < limit);
+                return new Due(due, destinations, page.size() < limit);
             }
             after = page.getLast().id();
         }
     }
 
+    private static boolean isNotWaiting(
+            Map<Destination, Map<String, Long>> waiting, Destination destination, OutboxEvent event) {
+        return event.id() < waiting.get(destination).getOrDefault(event.orderingKey(), Long.MAX_VALUE);
+    }
+
     /**
-     * The groups that wait for a retry on {@code destination}, each with the row from which on it waits.
+     * The groups that wait for a retry, on each destination, each with the row from which on it waits there.
      *
      * <p>A row starts to wait only when {@link #markFailed} records a failure, and only the active relay records them
-     * (RelayLeadership). So once a look finds no group waiting on a destination, none does until this relay records a
-     * failure, and the look is skipped until then: one statement less per claim while nothing fails. A failure recorded
-     * while a look runs counts as recorded after it, and an instance that takes over the relay looks again
+     * (RelayLeadership). So once a look finds no group waiting, none does until this relay records a failure, and the
+     * look is skipped until then: one statement less per claim while nothing fails. A failure recorded while a look
+     * runs counts as recorded after it, and an instance that takes over the relay looks again
      * ({@link #lookAgainForWaitingGroups}), as the relay before it may have recorded failures.
      */
-    private Map<String, Long> waitingGroups(Destination destination) {
-        long failures = failuresRecorded.get();
-        if (noneWaitingSince.getOrDefault(destination, -1L) == failures) {
-            return Map.of();
+    private Map<Destination, Map<String, Long>> waitingGroups() {
+        Map<Destination, Map<String, Long>> waiting = new EnumMap<>(Destination.class);
+        for (Destination destination : Destination.values()) {
+            waiting.put(destination, new HashMap<>());
         }
-        String sql = """
-                select ordering_key, min(id) from outbox_event
-                where attempts > 0 and next_attempt_at > now() and %1$s is null
-                group by ordering_key
-                """.formatted(destination.publishedAtColumn());
-        Map<String, Long> waiting = new HashMap<>();
-        jdbc.sql(sql).query(rs -> {
-            waiting.put(rs.getString(1), rs.getLong(2));
+        long failures = failuresRecorded.get();
+        if (noneWaitingSince.get() == failures) {
+            return waiting;
+        }
+        jdbc.sql("""
+                        select ordering_key,
+                               min(id) filter (where sns_published_at is null),
+                               min(id) filter (where events_published_at is null)
+                        from outbox_event
+                        where attempts > 0 and next_attempt_at > now()
+                          and (sns_published_at is null or events_published_at is null)
+                        group by ordering_key
+                        """).query(rs -> {
+            String group = rs.getString(1);
+            long sns = rs.getLong(2);
+            if (!rs.wasNull()) {
+                waiting.get(Destination.SNS).put(group, sns);
+            }
+            long eventBridge = rs.getLong(3);
+            if (!rs.wasNull()) {
+                waiting.get(Destination.EVENT_BRIDGE).put(group, eventBridge);
+            }
         });
-        if (waiting.isEmpty()) {
-            noneWaitingSince.put(destination, failures);
+        if (waiting.values().stream().allMatch(Map::isEmpty)) {
+            noneWaitingSince.set(failures);
         }
         return waiting;
     }
 
-    /** Forgets that no group waited: the next claim of each destination looks for waiting groups again. */
+    /** Forgets that no group waited: the next claim looks for waiting groups again. */
     void lookAgainForWaitingGroups() {
-        noneWaitingSince.clear();
+        noneWaitingSince.set(-1);
     }
 
     /**
-     * Records the events as published to {@code destination}, in one statement.
+     * Records the events as published, on each destination those of its list, in one statement.
      *
-     * @return for each of them, the time from its row's creation to its publication
+     * @return for each of the rows, the time from its creation to its publication
      */
-    List<Duration> markPublished(Destination destination, List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
+    Map<Long, Duration> markPublished(Map<Destination, List<Long>> published) {
+        List<Long> toSns = published.getOrDefault(Destination.SNS, List.of());
+        List<Long> toEventBridge = published.getOrDefault(Destination.EVENT_BRIDGE, List.of());
+        if (toSns.isEmpty() && toEventBridge.isEmpty()) {
+            return Map.of();
         }
-        String sql = """
-                update outbox_event set %1$s = now() where id = any(?)
-                returning extract(epoch from %1$s - created_at)
-                """.formatted(destination.publishedAtColumn());
-        return jdbc.sql(sql)
-                .param(new SqlArrayValue("bigint", ids.toArray()))
-                .query((rs, row) -> Duration.ofNanos(Math.round(rs.getDouble(1) * 1e9)))
-                .list();
+        Map<Long, Duration> lags = new HashMap<>();
+        jdbc.sql("""
+                        update outbox_event
+                        set sns_published_at = case when id = any(:sns) then now() else sns_published_at end,
+                            events_published_at =
+                                case when id = any(:events) then now() else events_published_at end
+                        where id = any(:ids)
+                        returning id, extract(epoch from now() - created_at)
+                        """)
+                .param("sns", new SqlArrayValue("bigint", toSns.toArray()))
+                .param("events", new SqlArrayValue("bigint", toEventBridge.toArray()))
+                .param(
+                        "ids",
+                        new SqlArrayValue(
+                                "bigint",
+                                Stream.concat(toSns.stream(), toEventBridge.stream())
+                                        .distinct()
+                                        .toArray()))
+                .query(rs -> {
+                    lags.put(rs.getLong(1), Duration.ofNanos(Math.round(rs.getDouble(2) * 1e9)));
+                });
+        return lags;
     }
 
     /** Records failed attempts, in one statement: each event's error and when to try it again. */
@@ -208,10 +263,15 @@ final class OutboxRepository {
     }
 
     /**
-     * What a claim found: the events due, oldest first, and whether no unpublished event lay beyond them (the rows of
-     * waiting groups aside).
+     * What a claim found: the events due, oldest first, the destinations each one is due on, and whether no
+     * unpublished event lay beyond them (the rows of waiting groups aside).
      */
-    record Due(List<OutboxEvent> events, boolean complete) {}
+    record Due(List<OutboxEvent> events, Map<Long, Set<Destination>> destinations, boolean complete) {
+
+        boolean isDueOn(OutboxEvent event, Destination destination) {
+            return destinations.getOrDefault(event.id(), Set.of()).contains(destination);
+        }
+    }
 
     /** A failed attempt to publish the event of row {@code id}: why, and how long until the next one. */
     record FailedAttempt(long id, String error, Duration retryAfter) {}

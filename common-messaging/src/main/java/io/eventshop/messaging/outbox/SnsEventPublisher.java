@@ -57,7 +57,8 @@ final class SnsEventPublisher implements EventPublisher {
         PublishBatchResponse response;
         try {
             response = sns.publishBatch(request -> request.topicArn(topicArn())
-                    .publishBatchRequestEntries(events.stream().map(this::entry).toList()));
+                    .publishBatchRequestEntries(events.stream().map(this::entry).toList())
+                    .overrideConfiguration(call -> call.apiCallTimeout(CALL_TIMEOUT)));
         } catch (SdkException | TopicNotFoundException e) {
             return PublishResult.allFailed(events, e.getMessage());
         }

@@ -1,0 +1,304 @@
+package io.eventshop.messaging.outbox;
+
+import io.eventshop.messaging.tracing.MessageTracing;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the outbox to every destination in one pass, with up to {@code maxInFlight} batches at a time.
+ *
+ * <p>A claim reads the events that are due on any destination, and each batch of them is sent to every destination
+ * it is due on, the calls to the destinations side by side, then recorded in one statement. So an event costs one
+ * claim and one update for all its destinations, not one of each per destination. The price is that a batch is
+ * recorded only once its slowest call has ended: a destination that answers slowly holds the batch's groups on the
+ * other one as long, up to the publishers' call timeout. A destination that refuses fails alone: its events wait for
+ * their retry there ({@link OutboxRepository#findPublishable}), and the other destination goes on.
+ *
+ * <p>A call takes 5 to 50 ms, most of it waiting for the destination, so one batch at a time leaves the relay idle
+ * most of the time. Batches run side by side only for disjoint message groups: a group is in one batch at most, and
+ * its next events are claimed only once that batch's outcome is recorded. Within a call, a group's events are in order
+ * (SNS keeps a FIFO batch in order), and if one of them fails, those after it are not recorded as published on that
+ * destination ({@link PublishResult#inGroupOrder}). So each destination gets a group in the order of its rows,
+ * whatever the calls' timing. Only one relay per service is active ({@link RelayLeadership}), so the groups in flight
+ * are known here.
+ *
+ * <p>Each event of a call gets a publish span of its own, a child of the context its row was written in, rather than
+ * one span for the call: a call holds events of up to ten orders, each in its own trace, and a span belongs to one
+ * trace. Per event, each order's trace shows its event leaving for each destination, with the call's duration and
+ * outcome, and the message carries that span's context, so the consumer's handling span is its child. A retry is a
+ * new publish span, a sibling of the one that failed.
+ */
+final class BatchRelay implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchRelay.class);
+
+    private final List<EventPublisher> publishers;
+    private final OutboxRepository repository;
+    private final OutboxMetrics metrics;
+    private final MessageTracing tracing;
+    private final Backoff backoff;
+    private final int claimSize;
+    private final int maxInFlight;
+    // A batch's thread makes its first destination's call; the others' calls run here meanwhile.
+    private final ExecutorService batches;
+    private final ExecutorService otherCalls;
+
+    // Guarded by this: the groups of the batches in flight, how many are in flight, how many have finished.
+    private final Set<String> groupsInFlight = new HashSet<>();
+    private int inFlight;
+    private long finished;
+
+    BatchRelay(
+            List<EventPublisher> publishers,
+            OutboxRepository repository,
+            OutboxMetrics metrics,
+            MessageTracing tracing,
+            Backoff backoff,
+            int claimSize,
+            int maxInFlight) {
+        this.publishers = List.copyOf(publishers);
+        this.repository = repository;
+        this.metrics = metrics;
+        this.tracing = tracing;
+        this.backoff = backoff;
+        this.claimSize = claimSize;
+        this.maxInFlight = maxInFlight;
+        this.batches = Executors.newFixedThreadPool(
+                maxInFlight,
+                Thread.ofPlatform().name("outbox-relay-batch-", 0).daemon().factory());
+        this.otherCalls = Executors.newFixedThreadPool(
+                maxInFlight * Math.max(1, publishers.size() - 1),
+                Thread.ofPlatform().name("outbox-relay-call-", 0).daemon().factory());
+    }
+
+    /**
+     * Publishes until no event is due that a batch in flight does not hold, and returns once every batch has finished
+     * and been recorded, so that a stop never leaves a sent batch unrecorded.
+     *
+     * <p>A claim that took every unpublished event into its batches ends the pass: another claim would find nothing
+     * until a transaction commits, and each commit wakes the relay for a pass of its own. So an event costs one claim,
+     * not the two or three of claiming again until a claim comes back empty. A claim that left events behind (a full
+     * page, a group's events beyond one batch, or groups that a batch in flight holds) claims again once a batch
+     * finishes.
+     */
+    void drain(BooleanSupplier running) throws InterruptedException {
+        try {
+            while (running.getAsBoolean()) {
+                long finishedBefore = finishedBatches();
+                Claim claim = claim();
+                for (List<OutboxEvent> batch : claim.batches()) {
+                    awaitAFreeSlot();
+                    batches.execute(() -> publish(batch, claim.due()));
+                }
+                if (claim.tookEverything()) {
+                    return;
+                }
+                if (claim.batches().isEmpty() && !awaitABatchFinishedSince(finishedBefore)) {
+                    return;
+                }
+            }
+        } finally {
+            awaitAllBatches();
+        }
+    }
+
+    /**
+     * The next batches, from the due events whose groups no batch holds; their groups are held from now on. The groups
+     * held when the query starts are left out even if their batches finish while it runs: it may have read their rows
+     * before those batches recorded them.
+     */
+    private Claim claim() {
+        Set<String> busy;
+        synchronized (this) {
+            busy = Set.copyOf(groupsInFlight);
+        }
+        OutboxRepository.Due due = repository.findPublishable(claimSize);
+        List<List<OutboxEvent>> claimed = Batches.of(due.events(), busy);
+        synchronized (this) {
+            claimed.forEach(batch -> batch.forEach(event -> groupsInFlight.add(event.orderingKey())));
+        }
+        int taken = claimed.stream().mapToInt(List::size).sum();
+        return new Claim(claimed, due, due.complete() && taken == due.events().size());
+    }
+
+    /** The batches of a claim, what it found due where, and whether they hold every unpublished event that is due. */
+    private record Claim(List<List<OutboxEvent>> batches, OutboxRepository.Due due, boolean tookEverything) {}
+
+    /** Sends the batch to each destination that its events are due on, the calls side by side, and records them. */
+    private void publish(List<OutboxEvent> batch, OutboxRepository.Due due) {
+        try {
+            Map<EventPublisher, List<OutboxEvent>> calls = new LinkedHashMap<>();
+            for (EventPublisher publisher : publishers) {
+                List<OutboxEvent> toSend = batch.stream()
+                        .filter(event -> due.isDueOn(event, publisher.destination()))
+                        .toList();
+                if (!toSend.isEmpty()) {
+                    calls.put(publisher, toSend);
+                }
+            }
+            Map<Destination, CompletableFuture<PublishResult>> results = new EnumMap<>(Destination.class);
+            EventPublisher first = null;
+            for (var call : calls.entrySet()) {
+                if (first == null) {
+                    first = call.getKey();
+                } else {
+                    results.put(
+                            call.getKey().destination(),
+                            CompletableFuture.supplyAsync(() -> call(call.getKey(), call.getValue()), otherCalls));
+                }
+            }
+            if (first != null) {
+                results.put(first.destination(), CompletableFuture.completedFuture(call(first, calls.get(first))));
+            }
+            Map<Destination, PublishResult> outcomes = new EnumMap<>(Destination.class);
+            results.forEach((destination, result) -> outcomes.put(destination, result.join()));
+            record(batch, outcomes);
+        } catch (RuntimeException e) {
+            // The database, most likely: nothing is recorded, so the batch is published again on a later pass.
+            log.warn("Recording a batch published to {} failed; it will be published again", publishers, e);
+        } finally {
+            release(batch);
+        }
+    }
+
+    /** One destination's call, with a publish span per event. */
+    private PublishResult call(EventPublisher publisher, List<OutboxEvent> events) {
+        List<MessageTracing.Publication> spans = new ArrayList<>(events.size());
+        List<OutboxEvent> sent = new ArrayList<>(events.size());
+        for (OutboxEvent event : events) {
+            MessageTracing.Publication span = tracing.publishing(
+                    event.traceParent(),
+                    publisher.destination().tag(),
+                    publisher.destinationName(),
+                    event.eventType(),
+                    event.eventId().toString(),
+                    event.orderingKey());
+            spans.add(span);
+            sent.add(event.carrying(span.traceParent()));
+        }
+        PublishResult result;
+        try {
+            result = publisher.publish(sent).inGroupOrder(sent);
+        } catch (RuntimeException e) {
+            // A publisher reports a failed call as failed entries; anything else that breaks fails the batch here
+            // alone.
+            result = PublishResult.allFailed(sent, "the publish call threw: " + e);
+        }
+        // The spans cover the call; recording its outcome is the relay's bookkeeping.
+        endSpans(events, spans, result);
+        return result;
+    }
+
+    private static void endSpans(
+            List<OutboxEvent> events, List<MessageTracing.Publication> spans, PublishResult result) {
+        for (int i = 0; i < events.size(); i++) {
+            long id = events.get(i).id();
+            MessageTracing.Publication span = spans.get(i);
+            if (result.failed().containsKey(id)) {
+                span.failed(result.failed().get(id));
+            } else if (result.heldBack().contains(id)) {
+                span.heldBack();
+            } else {
+                span.published();
+            }
+        }
+    }
+
+    /**
+     * Records the outcomes of a batch's calls: what was published, in one statement for every destination, and what
+     * failed, in one more, with one attempt counted per event whatever the number of destinations that refused it.
+     */
+    private void record(List<OutboxEvent> batch, Map<Destination, PublishResult> outcomes) {
+        Map<Destination, List<Long>> published = new EnumMap<>(Destination.class);
+        outcomes.forEach((destination, result) -> published.put(destination, result.published()));
+        Map<Long, Duration> lags = repository.markPublished(published);
+        published.forEach((destination, ids) -> metrics.published(
+                destination,
+                ids.stream().map(lags::get).filter(Objects::nonNull).toList()));
+
+        List<OutboxRepository.FailedAttempt> failures = new ArrayList<>();
+        for (OutboxEvent event : batch) {
+            List<String> errors = new ArrayList<>();
+            outcomes.forEach((destination, result) -> {
+                String error = result.failed().get(event.id());
+                if (error != null) {
+                    errors.add(destination + ": " + error);
+                }
+            });
+            if (!errors.isEmpty()) {
+                Duration retryAfter = backoff.after(event.attempts() + 1);
+                String error = String.join("; ", errors);
+                log.warn(
+                        "Publishing event {} ({}) failed, attempt {}; retrying in {}: {}",
+                        event.eventId(),
+                        event.eventType(),
+                        event.attempts() + 1,
+                        retryAfter,
+                        error);
+                failures.add(new OutboxRepository.FailedAttempt(event.id(), error, retryAfter));
+            }
+        }
+        repository.markFailed(failures);
+        outcomes.forEach((destination, result) -> {
+            metrics.failed(destination, result.failed().size());
+            if (!result.heldBack().isEmpty()) {
+                log.debug(
+                        "{} events published to {} wait for an earlier event of their group: {}",
+                        result.heldBack().size(),
+                        destination,
+                        result.heldBack());
+            }
+        });
+    }
+
+    private synchronized long finishedBatches() {
+        return finished;
+    }
+
+    /** Waits until a batch finishes, if one has not since {@code finishedBefore}; false when none is in flight. */
+    private synchronized boolean awaitABatchFinishedSince(long finishedBefore) throws InterruptedException {
+        while (finished == finishedBefore && inFlight > 0) {
+            wait();
+        }
+        return finished != finishedBefore;
+    }
+
+    private synchronized void awaitAFreeSlot() throws InterruptedException {
+        while (inFlight >= maxInFlight) {
+            wait();
+        }
+        inFlight++;
+    }
+
+    private synchronized void release(List<OutboxEvent> batch) {
+        batch.forEach(event -> groupsInFlight.remove(event.orderingKey()));
+        inFlight--;
+        finished++;
+        notifyAll();
+    }
+
+    private synchronized void awaitAllBatches() throws InterruptedException {
+        while (inFlight > 0) {
+            wait();
+        }
+    }
+
+    @Override
+    public void close() {
+        batches.shutdown();
+        otherCalls.shutdown();
+    }
+}
