@@ -43,7 +43,7 @@ class JpaProducts implements Products {
     @Override
     public List<Product> lockAll(Collection<Sku> skus) {
         return repository.lockAllInSkuOrder(
-                skus.stream().map(Sku::value).distinct().toList());
+                skus.stream().map(Sku::value).distinct().toArray(String[]::new));
     }
 
     /** A PostgreSQL advisory lock, released by the commit or the rollback: there is no row to lock before the seed. */

@@ -6,7 +6,6 @@ import io.eventshop.payment.domain.PaymentId;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -16,10 +15,12 @@ import org.springframework.data.jpa.repository.Query;
  */
 interface PaymentRepository extends JpaRepository<Payment, PaymentId> {
 
-    @EntityGraph(attributePaths = "refund")
+    // JPQL's join fetch rather than an entity graph: Hibernate translates a query with a fetch graph to SQL again at
+    // every execution, and these run for every message.
+    @Query("select p from Payment p left join fetch p.refund where p.id = :id")
     Optional<Payment> findWithRefundById(PaymentId id);
 
-    @EntityGraph(attributePaths = "refund")
+    @Query("select p from Payment p left join fetch p.refund where p.orderId = :orderId")
     Optional<Payment> findByOrderId(OrderId orderId);
 
     /**
