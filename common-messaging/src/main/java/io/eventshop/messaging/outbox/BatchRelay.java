@@ -168,7 +168,7 @@ final class BatchRelay implements AutoCloseable {
             record(batch, outcomes);
         } catch (RuntimeException e) {
             // The database, most likely: nothing is recorded, so the batch is published again on a later pass.
-            log.warn("Recording a batch published to {} failed; it will be published again", publishers, e);
+            log.warn("Recording a published batch of {} events failed; they will be published again", batch.size(), e);
         } finally {
             release(batch);
         }
