@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -137,34 +136,28 @@ final class BatchRelay implements AutoCloseable {
     /** The batches of a claim, what it found due where, and whether they hold every unpublished event that is due. */
     private record Claim(List<List<OutboxEvent>> batches, OutboxRepository.Due due, boolean tookEverything) {}
 
-    /** Sends the batch to each destination that its events are due on, the calls side by side, and records them. */
+    /**
+     * Sends the batch to each destination that its events are due on, the first call on this thread and the others
+     * beside it, and records them. Every event of a claim is due somewhere, so there is at least one call.
+     */
     private void publish(List<OutboxEvent> batch, OutboxRepository.Due due) {
         try {
-            Map<EventPublisher, List<OutboxEvent>> calls = new LinkedHashMap<>();
-            for (EventPublisher publisher : publishers) {
-                List<OutboxEvent> toSend = batch.stream()
-                        .filter(event -> due.isDueOn(event, publisher.destination()))
-                        .toList();
-                if (!toSend.isEmpty()) {
-                    calls.put(publisher, toSend);
-                }
-            }
-            Map<Destination, CompletableFuture<PublishResult>> results = new EnumMap<>(Destination.class);
-            EventPublisher first = null;
-            for (var call : calls.entrySet()) {
-                if (first == null) {
-                    first = call.getKey();
-                } else {
-                    results.put(
-                            call.getKey().destination(),
-                            CompletableFuture.supplyAsync(() -> call(call.getKey(), call.getValue()), otherCalls));
-                }
-            }
-            if (first != null) {
-                results.put(first.destination(), CompletableFuture.completedFuture(call(first, calls.get(first))));
+            List<Call> calls = publishers.stream()
+                    .map(publisher -> new Call(
+                            publisher,
+                            batch.stream()
+                                    .filter(event -> due.isDueOn(event, publisher.destination()))
+                                    .toList()))
+                    .filter(call -> !call.events().isEmpty())
+                    .toList();
+            Map<Destination, CompletableFuture<PublishResult>> others = new EnumMap<>(Destination.class);
+            for (Call other : calls.subList(1, calls.size())) {
+                others.put(other.destination(), CompletableFuture.supplyAsync(() -> call(other), otherCalls));
             }
             Map<Destination, PublishResult> outcomes = new EnumMap<>(Destination.class);
-            results.forEach((destination, result) -> outcomes.put(destination, result.join()));
+            Call first = calls.getFirst();
+            outcomes.put(first.destination(), call(first));
+            others.forEach((destination, result) -> outcomes.put(destination, result.join()));
             record(batch, outcomes);
         } catch (RuntimeException e) {
             // The database, most likely: nothing is recorded, so the batch is published again on a later pass.
@@ -174,8 +167,18 @@ final class BatchRelay implements AutoCloseable {
         }
     }
 
+    /** The events of a batch that are due on one destination. */
+    private record Call(EventPublisher publisher, List<OutboxEvent> events) {
+
+        Destination destination() {
+            return publisher.destination();
+        }
+    }
+
     /** One destination's call, with a publish span per event. */
-    private PublishResult call(EventPublisher publisher, List<OutboxEvent> events) {
+    private PublishResult call(Call call) {
+        EventPublisher publisher = call.publisher();
+        List<OutboxEvent> events = call.events();
         List<MessageTracing.Publication> spans = new ArrayList<>(events.size());
         List<OutboxEvent> sent = new ArrayList<>(events.size());
         for (OutboxEvent event : events) {
