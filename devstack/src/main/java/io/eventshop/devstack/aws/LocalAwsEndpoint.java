@@ -40,7 +40,7 @@ public final class LocalAwsEndpoint implements AutoCloseable {
         var elasticMqStart = new FutureTask<>(elasticMq::start, null);
         Thread.ofPlatform().name("elasticmq-start").start(elasticMqStart);
         this.sqs = elasticMq.client();
-        var delivery = new QueueDelivery(sqs, elasticMq);
+        var delivery = new QueueDelivery(elasticMq);
         var sns = new SnsService(account, delivery);
         this.events = new EventBridgeService(account, delivery);
         this.services = Map.of(

@@ -53,6 +53,7 @@ public final class EmbeddedElasticMq implements SqsService, AutoCloseable {
     private final QueueContents contents = new QueueContents();
     private volatile ActorSystem actorSystem;
     private volatile Function<HttpRequest, CompletionStage<HttpResponse>> routes;
+    private volatile QueueSends sends;
 
     public EmbeddedElasticMq(AwsAccount account) {
         this.account = account;
@@ -62,7 +63,15 @@ public final class EmbeddedElasticMq implements SqsService, AutoCloseable {
     public void start() {
         actorSystem = ActorSystem.create("elasticmq");
         var queueEvents = actorSystem.actorOf(contents.listener(), "queue-events");
-        routes = ElasticMqRoutes.start(actorSystem, account.region(), account.accountId(), queueEvents);
+        var started = ElasticMqRoutes.start(
+                actorSystem, account.region(), account.accountId(), queueEvents, queueUrlPrefix());
+        routes = started.routes();
+        sends = started.sends();
+    }
+
+    /** The endpoint's own way to put messages on queues, with no SQS request made (see {@link QueueSends}). */
+    public QueueSends sends() {
+        return sends;
     }
 
     /** What the queues hold, message by message, as ElasticMQ reports it. */

@@ -33,10 +33,11 @@ object ElasticMqRoutes {
   /** ElasticMQ builds its entities in memory; reading one cannot take long. */
   private val EntityTimeout = FiniteDuration(10, TimeUnit.SECONDS)
 
-  /** A new ElasticMQ in `system`, with SQS's own limits, and its routes. Queue URLs are built from each request's URI.
-    * Its FIFO queues serve their message groups oldest first ([[OldestGroupFirstQueueManager]]). Its queues report
-    * every message they add, change or remove to `queueEvents`, and wait for its answer before they answer the request
-    * (ElasticMQ's queue event listener, which its persistence uses).
+  /** A new ElasticMQ in `system`, with SQS's own limits, its routes and the endpoint's own sends to its queues
+    * ([[QueueSends]], whose queue URLs, in errors only, start with `queueUrlPrefix`). Queue URLs are built from each
+    * request's URI. Its FIFO queues serve their message groups oldest first ([[OldestGroupFirstQueueManager]]). Its
+    * queues report every message they add, change or remove to `queueEvents`, and wait for its answer before they
+    * answer the request (ElasticMQ's queue event listener, which its persistence uses).
     *
     * Each response comes with its entity in memory, and completes its Java future in a task of its own on ElasticMQ's
     * dispatcher. `Route.toFunction` runs the routes' continuations on whichever thread completes a reply, often inside
@@ -48,8 +49,9 @@ object ElasticMqRoutes {
       system: ActorSystem,
       region: String,
       accountId: String,
-      queueEvents: ActorRef
-  ): JFunction[jm.HttpRequest, CompletionStage[jm.HttpResponse]] = {
+      queueEvents: ActorRef,
+      queueUrlPrefix: String
+  ): Started = {
     implicit val actorSystem: ActorSystem = system
     implicit val dispatcher: ExecutionContext = system.dispatcher
     val limits = StrictSQSLimits
@@ -58,7 +60,18 @@ object ElasticMqRoutes {
         Props(new OldestGroupFirstQueueManager(new NowProvider(), limits, Some(queueEvents))),
         "queues"
       )
-    val handler = Route.toFunction(routes(system, queueManager, limits, region, accountId))
+    val sqs = new Modules(system, queueManager, limits, region, accountId)
+    Started(routes(sqs), new QueueSends(sqs, queueManager, queueUrlPrefix)(sqs.timeout, dispatcher))
+  }
+
+  /** ElasticMQ's routes, as a function, and the endpoint's own way to its queues ([[QueueSends]]). */
+  final case class Started(routes: JFunction[jm.HttpRequest, CompletionStage[jm.HttpResponse]], sends: QueueSends)
+
+  private def routes(sqs: Modules)(implicit
+      system: ActorSystem,
+      dispatcher: ExecutionContext
+  ): JFunction[jm.HttpRequest, CompletionStage[jm.HttpResponse]] = {
+    val handler = Route.toFunction(sqs.route)
     request => {
       val answer = new CompletableFuture[jm.HttpResponse]()
       handler(request.asInstanceOf[HttpRequest])
@@ -75,14 +88,9 @@ object ElasticMqRoutes {
     }
   }
 
-  private def routes(
-      system: ActorSystem,
-      queueManager: ActorRef,
-      limits: Limits,
-      region: String,
-      accountId: String
-  ): Route = {
-    val env = new QueueManagerActorModule
+  /** ElasticMQ's SQS modules, mixed as `SQSRestServerBuilder` mixes them. */
+  final class Modules(system: ActorSystem, queueManager: ActorRef, limits: Limits, region: String, accountId: String)
+      extends QueueManagerActorModule
       with QueueURLModule
       with ContextPathModule
       with SQSLimitsModule
@@ -116,22 +124,20 @@ object ElasticMqRoutes {
       with CancelMessageMoveTaskDirectives
       with ListMessageMoveTasksDirectives
       with AutoCreateQueuesModule {
-      // "*": queue URLs take the scheme, host and port of the request, which are the endpoint's.
-      val serverAddress: NodeAddress = NodeAddress("http", "*", 0, "")
-      lazy val actorSystem: ActorSystem = system
-      lazy val materializer: Materializer = Materializer(system)
-      lazy val queueManagerActor: ActorRef = queueManager
-      lazy val sqsLimits: Limits = limits
-      // Longer than the longest long poll, 20 s, as in ElasticMQ's own server.
-      lazy val timeout: Timeout = Timeout(21, TimeUnit.SECONDS)
-      lazy val contextPath: String = serverAddress.contextPathStripped
-      lazy val awsRegion: String = region
-      lazy val awsAccountId: String = accountId
-      lazy val autoCreateQueues: AutoCreateQueuesConfig = AutoCreateQueuesConfig.disabled
-    }
-    import env._
+    // "*": queue URLs take the scheme, host and port of the request, which are the endpoint's.
+    val serverAddress: NodeAddress = NodeAddress("http", "*", 0, "")
+    lazy val actorSystem: ActorSystem = system
+    lazy val materializer: Materializer = Materializer(system)
+    lazy val queueManagerActor: ActorRef = queueManager
+    lazy val sqsLimits: Limits = limits
+    // Longer than the longest long poll, 20 s, as in ElasticMQ's own server.
+    lazy val timeout: Timeout = Timeout(21, TimeUnit.SECONDS)
+    lazy val contextPath: String = serverAddress.contextPathStripped
+    lazy val awsRegion: String = region
+    lazy val awsAccountId: String = accountId
+    lazy val autoCreateQueues: AutoCreateQueuesConfig = AutoCreateQueuesConfig.disabled
 
-    def actions(p: RequestPayload)(implicit marshalling: MarshallerDependencies): Route =
+    private def actions(p: RequestPayload)(implicit marshalling: MarshallerDependencies): Route =
       concat(
         sendMessage(p),
         sendMessageBatch(p),
@@ -159,7 +165,8 @@ object ElasticMqRoutes {
         unmatchedAction(p)
       )
 
-    extractXmlNs { (xmlNs: XmlNsVersion) =>
+    /** Every SQS action, in either protocol. */
+    def route: Route = extractXmlNs { (xmlNs: XmlNsVersion) =>
       implicit val version: XmlNsVersion = xmlNs
       extractProtocol { (awsProtocol: AWSProtocol) =>
         implicit val protocol: AWSProtocol = awsProtocol
