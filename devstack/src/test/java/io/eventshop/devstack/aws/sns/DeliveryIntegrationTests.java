@@ -193,6 +193,22 @@ class DeliveryIntegrationTests {
     }
 
     @Test
+    void aMessageThatSqsWouldRefuseIsCountedAsFailedAndNotDelivered() throws Exception {
+        String topicArn = testbed.topic("refused");
+        var queue = testbed.queue("refused");
+        String subscription = testbed.subscribeRaw(topicArn, queue);
+
+        // SNS takes any text; SQS refuses control characters such as BEL in a message body.
+        testbed.sns.publish(b -> b.topicArn(topicArn).message("ring the bell \u0007"));
+        testbed.sns.publish(b -> b.topicArn(topicArn).message("fine"));
+
+        assertThat(testbed.bodies(testbed.receive(queue, 1))).containsExactly("fine");
+        JsonNode state = subscriptionState(subscription);
+        assertThat(state.get("failed").asInt()).isEqualTo(1);
+        assertThat(state.get("delivered").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void aFailedDeliveryWithoutRedrivePolicyIsOnlyCounted() throws Exception {
         String topicArn = testbed.topic("dropped");
         String broken = testbed.sns
