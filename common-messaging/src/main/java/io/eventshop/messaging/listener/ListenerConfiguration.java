@@ -66,7 +66,7 @@ public class ListenerConfiguration {
         var eventListener = new InboxEventListener(properties.serviceName(), handlers, inbox, unwrapper, deadLetters);
         var builder = SqsMessageListenerContainer.builder()
                 .id("eventshop-events")
-                .sqsAsyncClient(sqs)
+                .sqsAsyncClient(GatheredDeletes.around(sqs))
                 .queueNames(queueName(properties, topology))
                 .messageListener(eventListener)
                 .errorHandler(new CountingRetries(
@@ -85,6 +85,7 @@ public class ListenerConfiguration {
                         .acknowledgementMode(AcknowledgementMode.ON_SUCCESS)
                         // Delete each message as soon as its handler has committed, not in timed batches: a batch
                         // still waiting when the service stops would be redelivered, and that is work done twice.
+                        // Deletes made while one is in flight share the next request (GatheredDeletes).
                         .acknowledgementInterval(Duration.ZERO)
                         .acknowledgementThreshold(0)
                         .messageAttributeNames(List.of("All"))
