@@ -19,7 +19,9 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,6 +100,25 @@ class OutboxPublishingIntegrationTests {
                         .query(Integer.class)
                         .single())
                 .isZero();
+    }
+
+    @Test
+    void anEventIsStampedWhenItsRowIsWrittenNotWhenItsTransactionBegan() {
+        record Stamps(Instant transactionBegan, Instant written) {}
+
+        Stamps stamps = transaction.execute(status -> {
+            Instant began =
+                    jdbc.sql("select now()").query(Timestamp.class).single().toInstant();
+            EventEnvelope added = outbox.add(paymentAuthorized(UUID.randomUUID()), UUID.randomUUID(), null);
+            Instant written = jdbc.sql("select created_at from outbox_event where event_id = ?")
+                    .param(added.eventId())
+                    .query(Timestamp.class)
+                    .single()
+                    .toInstant();
+            return new Stamps(began, written);
+        });
+
+        assertThat(stamps.written()).isAfter(stamps.transactionBegan());
     }
 
     @Test
