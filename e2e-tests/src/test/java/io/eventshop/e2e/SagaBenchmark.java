@@ -298,10 +298,10 @@ public final class SagaBenchmark {
     }
 
     /**
-     * When order-service made each order CONFIRMED: the start of the transaction that did, which wrote the order's
-     * OrderConfirmed to its outbox ({@code created_at}) and committed a few milliseconds later. Not the saga step's
-     * time, which is the time of the event that caused it (ShipmentScheduled, at shipping-service), before the last
-     * hop: its relay, its queue and order-service's handling.
+     * When order-service made each order CONFIRMED: when the transaction that did wrote the order's OrderConfirmed to
+     * its outbox ({@code created_at}), just before it committed. Not the saga step's time, which is the time of the
+     * event that caused it (ShipmentScheduled, at shipping-service), before the last hop: its relay, its queue and
+     * order-service's handling.
      */
     private Map<String, Instant> confirmations(Instant since) {
         Map<String, Instant> confirmations = new HashMap<>();
