@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue
 /** The endpoint's own sends (SNS deliveries, EventBridge targets, dead letters) straight to ElasticMQ's queue actors.
   *
   * They used to go through an SQS client and ElasticMQ's HTTP routes: marshalled to JSON by the AWS SDK, parsed back by
-  * the routes, and each body digested twice for a response that nobody read. That was about a seventh of the endpoint's
+  * the routes, and each body digested twice for a response that nobody read. That was about a sixth of the endpoint's
   * CPU under the saga. This class skips the wire format only: each message is checked and built by ElasticMQ's own
   * `SendMessage` code (`validateMessageAttributes`, `createMessage`), so a message that SQS would refuse is refused
   * here, with SQS's error code.
