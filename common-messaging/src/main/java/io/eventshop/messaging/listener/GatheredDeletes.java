@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequest;
@@ -46,11 +47,17 @@ final class GatheredDeletes {
      * goes to {@code sqs} unchanged.
      */
     static SqsAsyncClient around(SqsAsyncClient sqs) {
-        var deletes = new GatheredDeletes(sqs);
+        return withDeletes(sqs, new GatheredDeletes(sqs)::deleteMessageBatch);
+    }
+
+    /** A client that makes {@code sqs}'s calls but its {@code DeleteMessageBatch(request)}, which {@code deletes} makes. */
+    static SqsAsyncClient withDeletes(
+            SqsAsyncClient sqs,
+            Function<DeleteMessageBatchRequest, CompletableFuture<DeleteMessageBatchResponse>> deletes) {
         return (SqsAsyncClient) Proxy.newProxyInstance(
                 SqsAsyncClient.class.getClassLoader(), new Class<?>[] {SqsAsyncClient.class}, (proxy, method, args) -> {
                     if (args != null && args.length == 1 && args[0] instanceof DeleteMessageBatchRequest request) {
-                        return deletes.deleteMessageBatch(request);
+                        return deletes.apply(request);
                     }
                     try {
                         return method.invoke(sqs, args);
@@ -60,7 +67,7 @@ final class GatheredDeletes {
                 });
     }
 
-    CompletableFuture<DeleteMessageBatchResponse> deleteMessageBatch(DeleteMessageBatchRequest request) {
+    private CompletableFuture<DeleteMessageBatchResponse> deleteMessageBatch(DeleteMessageBatchRequest request) {
         return queues.computeIfAbsent(request.queueUrl(), QueueDeletes::new).submit(request);
     }
 

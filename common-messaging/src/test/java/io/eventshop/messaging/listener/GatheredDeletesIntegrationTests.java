@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.eventshop.devstack.aws.LocalAwsEndpoint;
 import io.eventshop.devstack.aws.junit.LocalAwsExtension;
 import io.eventshop.messaging.testing.AwsFixtures;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,23 +149,13 @@ class GatheredDeletesIntegrationTests {
         private final List<Integer> entriesPerRequest = new CopyOnWriteArrayList<>();
 
         SqsAsyncClient client() {
-            return (SqsAsyncClient) Proxy.newProxyInstance(
-                    SqsAsyncClient.class.getClassLoader(),
-                    new Class<?>[] {SqsAsyncClient.class},
-                    (proxy, method, args) -> {
-                        if (args != null && args.length == 1 && args[0] instanceof DeleteMessageBatchRequest request) {
-                            boolean first = entriesPerRequest.isEmpty();
-                            entriesPerRequest.add(request.entries().size());
-                            return first
-                                    ? gate.thenCompose(open -> sqs.deleteMessageBatch(request))
-                                    : sqs.deleteMessageBatch(request);
-                        }
-                        try {
-                            return method.invoke(sqs, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+            return GatheredDeletes.withDeletes(sqs, request -> {
+                boolean first = entriesPerRequest.isEmpty();
+                entriesPerRequest.add(request.entries().size());
+                return first
+                        ? gate.thenCompose(open -> sqs.deleteMessageBatch(request))
+                        : sqs.deleteMessageBatch(request);
+            });
         }
 
         void release() {
