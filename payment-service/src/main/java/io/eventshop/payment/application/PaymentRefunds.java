@@ -103,12 +103,12 @@ public class PaymentRefunds {
     }
 
     /**
-     * Tries the refund that has been due longest, if any.
+     * Tries the refund that has been due longest, if it has been due for at least {@code since}.
      *
      * @return whether a refund was due
      */
-    public boolean attemptNextDueRefund() {
-        return attempt(() -> payments.lockNextRefundDue(clock.instant()));
+    public boolean attemptNextDueRefund(Duration since) {
+        return attempt(() -> payments.lockNextRefundDue(clock.instant().minus(since)));
     }
 
     private boolean attempt(Supplier<Optional<Payment>> due) {

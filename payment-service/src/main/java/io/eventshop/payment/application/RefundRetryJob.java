@@ -4,6 +4,7 @@ import io.eventshop.messaging.PeriodicTask;
 import io.eventshop.payment.domain.RefundRequested;
 import io.micrometer.context.ContextExecutorService;
 import io.micrometer.context.ContextSnapshotFactory;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -30,11 +31,13 @@ class RefundRetryJob implements SmartLifecycle {
     private static final int MAX_PER_PASS = 100;
 
     private final PaymentRefunds refunds;
+    private final Duration pollInterval;
     private final PeriodicTask schedule;
     private volatile @Nullable ExecutorService promptAttempts;
 
     RefundRetryJob(PaymentRefunds refunds, PaymentProperties properties) {
         this.refunds = refunds;
+        this.pollInterval = properties.refundRetry().pollInterval();
         this.schedule =
                 new PeriodicTask("refund-retry", properties.refundRetry().pollInterval(), this::retryDueRefunds);
     }
@@ -62,9 +65,14 @@ class RefundRetryJob implements SmartLifecycle {
         }
     }
 
+    /**
+     * Tries the refunds that have been due for a poll interval. A new refund is due at once, and the prompt attempt
+     * that its RefundRequested starts has that long to itself: a pass that took it first would ask the provider in
+     * the pass's own trace, and the refund's PaymentRefunded would leave the order's.
+     */
     void retryDueRefunds() {
         int tried = 0;
-        while (tried < MAX_PER_PASS && refunds.attemptNextDueRefund()) {
+        while (tried < MAX_PER_PASS && refunds.attemptNextDueRefund(pollInterval)) {
             tried++;
         }
     }
