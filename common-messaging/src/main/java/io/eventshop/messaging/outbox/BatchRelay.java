@@ -28,7 +28,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A call takes 5 to 50 ms, most of it waiting for the destination, so one batch at a time leaves the relay idle
  * most of the time. Batches run side by side only for disjoint message groups: a group is in one batch at most, and
- * its next events are claimed only once that batch's outcome is recorded. Within a call, a group's events are in order
+ * its next events are claimed only once that batch's outcome is recorded.
+ *
+ * <p>Recording is not part of a batch's turn: once its calls have ended, the batch frees its place for the next one
+ * and leaves its outcome to the recorder, one thread that records every outcome waiting in one statement (two if
+ * some failed). While the recorder writes, the outcomes of the batches that finish meanwhile gather behind it, so
+ * under load one update and one commit cover several batches, and the calls never wait for the database; when idle,
+ * a batch is recorded as soon as its calls end. A batch's groups stay held until it is recorded, and at most
+ * {@code 2 × maxInFlight} batches are held at a time, so the recorder cannot fall far behind. Within a call, a group's events are in order
  * (SNS keeps a FIFO batch in order), and if one of them fails, those after it are not recorded as published on that
  * destination ({@link PublishResult#inGroupOrder}). So each destination gets a group in the order of its rows,
  * whatever the calls' timing. Only one relay per service is active ({@link RelayLeadership}), so the groups in flight
@@ -54,11 +61,22 @@ final class BatchRelay implements AutoCloseable {
     // A batch's thread makes its first destination's call; the others' calls run here meanwhile.
     private final ExecutorService batches;
     private final ExecutorService otherCalls;
+    private final ExecutorService recorder;
 
-    // Guarded by this: the groups of the batches in flight, how many are in flight, how many have finished.
+    // Guarded by this: the groups of the batches held (claimed and not yet recorded), how many batches and events are
+    // held, how many of the batches are making their calls, how many have been recorded (or given up), the outcomes
+    // that wait for the
+    // recorder, and whether it has been asked to record them.
     private final Set<String> groupsInFlight = new HashSet<>();
+    private int held;
+    private int heldEvents;
     private int inFlight;
     private long finished;
+    private final List<Outcome> toRecord = new ArrayList<>();
+    private boolean recording;
+    // Whether a pass ended on events that only held groups kept back, so the next record must wake the relay.
+    private boolean wakeUpWhenRecorded;
+    private final Runnable wakeUp;
 
     BatchRelay(
             List<EventPublisher> publishers,
@@ -67,8 +85,10 @@ final class BatchRelay implements AutoCloseable {
             MessageTracing tracing,
             Backoff backoff,
             int claimSize,
-            int maxInFlight) {
+            int maxInFlight,
+            Runnable wakeUp) {
         this.publishers = List.copyOf(publishers);
+        this.wakeUp = wakeUp;
         this.repository = repository;
         this.metrics = metrics;
         this.tracing = tracing;
@@ -81,36 +101,37 @@ final class BatchRelay implements AutoCloseable {
         this.otherCalls = Executors.newFixedThreadPool(
                 maxInFlight * Math.max(1, publishers.size() - 1),
                 Thread.ofPlatform().name("outbox-relay-call-", 0).daemon().factory());
+        this.recorder = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("outbox-relay-record").daemon().factory());
     }
 
     /**
-     * Publishes until no event is due that a batch in flight does not hold, and returns once every batch has finished
-     * and been recorded, so that a stop never leaves a sent batch unrecorded.
+     * Publishes until no event is due that a batch in flight does not hold. It returns once the last batches are under
+     * way, not once they are recorded, and never waits for a batch: a commit that wakes the relay meanwhile is claimed
+     * at once, beside them. {@link #awaitAllBatches} waits for them before a stop, so that a stop never leaves a sent
+     * batch unrecorded.
      *
      * <p>A claim that took every unpublished event into its batches ends the pass: another claim would find nothing
      * until a transaction commits, and each commit wakes the relay for a pass of its own. So an event costs one claim,
-     * not the two or three of claiming again until a claim comes back empty. A claim that left events behind (a full
-     * page, a group's events beyond one batch, or groups that a batch in flight holds) claims again once a batch
-     * finishes.
+     * not the two or three of claiming again until a claim comes back empty. A claim that left events behind for want
+     * of room (a full page, a group's events beyond one batch) claims again at once. A claim that found only groups
+     * that batches in flight hold ends the pass too, and the recorder wakes the relay ({@code wakeUp}) when it has
+     * recorded the next batch.
      */
     void drain(BooleanSupplier running) throws InterruptedException {
-        try {
-            while (running.getAsBoolean()) {
-                long finishedBefore = finishedBatches();
-                Claim claim = claim();
-                for (List<OutboxEvent> batch : claim.batches()) {
-                    awaitAFreeSlot();
-                    batches.execute(() -> publish(batch, claim.due()));
-                }
-                if (claim.tookEverything()) {
-                    return;
-                }
-                if (claim.batches().isEmpty() && !awaitABatchFinishedSince(finishedBefore)) {
-                    return;
-                }
+        while (running.getAsBoolean()) {
+            long finishedBefore = finishedBatches();
+            Claim claim = claim();
+            for (List<OutboxEvent> batch : claim.batches()) {
+                awaitAFreeSlot();
+                batches.execute(() -> publish(batch, claim.due()));
             }
-        } finally {
-            awaitAllBatches();
+            if (claim.tookEverything()) {
+                return;
+            }
+            if (claim.batches().isEmpty() && wakeUpWhenRecorded(finishedBefore)) {
+                return;
+            }
         }
     }
 
@@ -121,13 +142,19 @@ final class BatchRelay implements AutoCloseable {
      */
     private Claim claim() {
         Set<String> busy;
+        int heldBefore;
         synchronized (this) {
             busy = Set.copyOf(groupsInFlight);
+            heldBefore = heldEvents;
         }
-        OutboxRepository.Due due = repository.findPublishable(claimSize);
+        // The held batches' rows are still unpublished, and among the oldest: a page of claimSize beyond them.
+        OutboxRepository.Due due = repository.findPublishable(claimSize + heldBefore);
         List<List<OutboxEvent>> claimed = Batches.of(due.events(), busy);
         synchronized (this) {
-            claimed.forEach(batch -> batch.forEach(event -> groupsInFlight.add(event.orderingKey())));
+            claimed.forEach(batch -> {
+                batch.forEach(event -> groupsInFlight.add(event.orderingKey()));
+                heldEvents += batch.size();
+            });
         }
         int taken = claimed.stream().mapToInt(List::size).sum();
         return new Claim(claimed, due, due.complete() && taken == due.events().size());
@@ -158,12 +185,54 @@ final class BatchRelay implements AutoCloseable {
             Call first = calls.getFirst();
             outcomes.put(first.destination(), call(first));
             others.forEach((destination, result) -> outcomes.put(destination, result.join()));
-            record(batch, outcomes);
+            toRecorder(new Outcome(batch, outcomes));
         } catch (RuntimeException e) {
-            // The database, most likely: nothing is recorded, so the batch is published again on a later pass.
-            log.warn("Recording a published batch of {} events failed; they will be published again", batch.size(), e);
-        } finally {
-            release(batch);
+            // Nothing is recorded, so the batch is published again on a later pass.
+            log.warn("Publishing a batch of {} events failed; they will be published again", batch.size(), e);
+            synchronized (this) {
+                inFlight--;
+            }
+            release(List.of(batch));
+        }
+    }
+
+    /** A batch and what each destination's call did with it. */
+    private record Outcome(List<OutboxEvent> batch, Map<Destination, PublishResult> results) {}
+
+    /** Frees the batch's place for the next one and leaves its outcome to the recorder. */
+    private synchronized void toRecorder(Outcome outcome) {
+        inFlight--;
+        toRecord.add(outcome);
+        if (!recording) {
+            recording = true;
+            recorder.execute(this::recordWaitingOutcomes);
+        }
+        notifyAll();
+    }
+
+    /** The recorder's work: records the outcomes that wait, all of them at once, until none does. */
+    private void recordWaitingOutcomes() {
+        while (true) {
+            List<Outcome> outcomes;
+            synchronized (this) {
+                if (toRecord.isEmpty()) {
+                    recording = false;
+                    return;
+                }
+                outcomes = List.copyOf(toRecord);
+                toRecord.clear();
+            }
+            try {
+                record(outcomes);
+            } catch (RuntimeException e) {
+                // The database, most likely: nothing is recorded, so the batches are published again on a later pass.
+                log.warn(
+                        "Recording {} published batches failed; their events will be published again",
+                        outcomes.size(),
+                        e);
+            } finally {
+                release(outcomes.stream().map(Outcome::batch).toList());
+            }
         }
     }
 
@@ -221,21 +290,47 @@ final class BatchRelay implements AutoCloseable {
     }
 
     /**
-     * Records the outcomes of a batch's calls: what was published, in one statement for every destination, and what
-     * failed, in one more, with one attempt counted per event whatever the number of destinations that refused it.
+     * Records the outcomes of batches' calls: what was published, in one statement for every batch and destination,
+     * and what failed, in one more, with one attempt counted per event whatever the number of destinations that
+     * refused it.
      */
-    private void record(List<OutboxEvent> batch, Map<Destination, PublishResult> outcomes) {
+    private void record(List<Outcome> outcomes) {
         Map<Destination, List<Long>> published = new EnumMap<>(Destination.class);
-        outcomes.forEach((destination, result) -> published.put(destination, result.published()));
+        for (Outcome outcome : outcomes) {
+            outcome.results().forEach((destination, result) -> published
+                    .computeIfAbsent(destination, ignored -> new ArrayList<>())
+                    .addAll(result.published()));
+        }
         Map<Long, Duration> lags = repository.markPublished(published);
         published.forEach((destination, ids) -> metrics.published(
                 destination,
                 ids.stream().map(lags::get).filter(Objects::nonNull).toList()));
 
         List<OutboxRepository.FailedAttempt> failures = new ArrayList<>();
-        for (OutboxEvent event : batch) {
+        for (Outcome outcome : outcomes) {
+            failures.addAll(failedAttempts(outcome));
+        }
+        repository.markFailed(failures);
+        for (Outcome outcome : outcomes) {
+            outcome.results().forEach((destination, result) -> {
+                metrics.failed(destination, result.failed().size());
+                if (!result.heldBack().isEmpty()) {
+                    log.debug(
+                            "{} events published to {} wait for an earlier event of their group: {}",
+                            result.heldBack().size(),
+                            destination,
+                            result.heldBack());
+                }
+            });
+        }
+    }
+
+    /** The events of a batch that some destination refused, each with its errors and its next attempt's delay. */
+    private List<OutboxRepository.FailedAttempt> failedAttempts(Outcome outcome) {
+        List<OutboxRepository.FailedAttempt> failures = new ArrayList<>();
+        for (OutboxEvent event : outcome.batch()) {
             List<String> errors = new ArrayList<>();
-            outcomes.forEach((destination, result) -> {
+            outcome.results().forEach((destination, result) -> {
                 String error = result.failed().get(event.id());
                 if (error != null) {
                     errors.add(destination + ": " + error);
@@ -254,47 +349,57 @@ final class BatchRelay implements AutoCloseable {
                 failures.add(new OutboxRepository.FailedAttempt(event.id(), error, retryAfter));
             }
         }
-        repository.markFailed(failures);
-        outcomes.forEach((destination, result) -> {
-            metrics.failed(destination, result.failed().size());
-            if (!result.heldBack().isEmpty()) {
-                log.debug(
-                        "{} events published to {} wait for an earlier event of their group: {}",
-                        result.heldBack().size(),
-                        destination,
-                        result.heldBack());
-            }
-        });
+        return failures;
     }
 
     private synchronized long finishedBatches() {
         return finished;
     }
 
-    /** Waits until a batch finishes, if one has not since {@code finishedBefore}; false when none is in flight. */
-    private synchronized boolean awaitABatchFinishedSince(long finishedBefore) throws InterruptedException {
-        while (finished == finishedBefore && inFlight > 0) {
-            wait();
-        }
-        return finished != finishedBefore;
+    /** How many batches have made their calls and wait for the recorder, behind the ones it is recording. */
+    synchronized int awaitingRecord() {
+        return toRecord.size();
     }
 
+    /**
+     * Asks the recorder to wake the relay once it has recorded a batch, unless one has been recorded since
+     * {@code finishedBefore} (then the caller claims again at once, as the wake-up could have been missed).
+     */
+    private synchronized boolean wakeUpWhenRecorded(long finishedBefore) {
+        if (finished != finishedBefore) {
+            return false;
+        }
+        wakeUpWhenRecorded = true;
+        return true;
+    }
+
+    /** Waits for a place for one more batch: fewer than maxInFlight making calls, fewer than twice that held. */
     private synchronized void awaitAFreeSlot() throws InterruptedException {
-        while (inFlight >= maxInFlight) {
+        while (inFlight >= maxInFlight || held >= 2 * maxInFlight) {
             wait();
         }
         inFlight++;
+        held++;
     }
 
-    private synchronized void release(List<OutboxEvent> batch) {
-        batch.forEach(event -> groupsInFlight.remove(event.orderingKey()));
-        inFlight--;
-        finished++;
+    /** Lets go of recorded (or abandoned) batches: their groups can be claimed again. */
+    private synchronized void release(List<List<OutboxEvent>> released) {
+        for (List<OutboxEvent> batch : released) {
+            batch.forEach(event -> groupsInFlight.remove(event.orderingKey()));
+            heldEvents -= batch.size();
+        }
+        held -= released.size();
+        finished += released.size();
+        if (wakeUpWhenRecorded) {
+            wakeUpWhenRecorded = false;
+            wakeUp.run();
+        }
         notifyAll();
     }
 
-    private synchronized void awaitAllBatches() throws InterruptedException {
-        while (inFlight > 0) {
+    /** Waits until every batch under way has been recorded (or given up). */
+    synchronized void awaitAllBatches() throws InterruptedException {
+        while (held > 0) {
             wait();
         }
     }
@@ -303,5 +408,6 @@ final class BatchRelay implements AutoCloseable {
     public void close() {
         batches.shutdown();
         otherCalls.shutdown();
+        recorder.shutdown();
     }
 }

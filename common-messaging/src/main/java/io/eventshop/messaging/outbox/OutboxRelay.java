@@ -71,6 +71,12 @@ public final class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /** How many published batches wait for the relay's recorder; none when the relay is stopped. */
+    int batchesAwaitingRecord() {
+        Loop running = loop;
+        return running == null ? 0 : running.relay().awaitingRecord();
+    }
+
     /** Whether this instance is the one that publishes. */
     public boolean isActive() {
         return leadership.isLeader();
@@ -79,13 +85,17 @@ public final class OutboxRelay implements SmartLifecycle {
     @Override
     public synchronized void start() {
         running = true;
-        var relay = new BatchRelay(publishers, repository, metrics, tracing, backoff, batchSize, maxInFlight);
         var wakeUps = new WakeUps();
+        var relay = new BatchRelay(
+                publishers, repository, metrics, tracing, backoff, batchSize, maxInFlight, wakeUps::call);
         Thread thread = Thread.ofPlatform().name("outbox-relay").daemon().start(() -> run(relay, wakeUps));
         loop = new Loop(relay, wakeUps, thread);
     }
 
-    /** Finishes the pass in progress (an interrupt could leave a sent batch unrecorded), then gives up the lead. */
+    /**
+     * Finishes the pass in progress and waits until its batches are recorded (an interrupt could leave a sent batch
+     * unrecorded), then gives up the lead.
+     */
     @Override
     public synchronized void stop() {
         running = false;
@@ -109,6 +119,18 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     private void run(BatchRelay relay, WakeUps wakeUps) {
+        try {
+            relayUntilStopped(relay, wakeUps);
+        } finally {
+            try {
+                relay.awaitAllBatches();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void relayUntilStopped(BatchRelay relay, WakeUps wakeUps) {
         while (running) {
             try {
                 boolean led = leadership.isLeader();

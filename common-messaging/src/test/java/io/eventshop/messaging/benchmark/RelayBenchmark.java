@@ -12,6 +12,7 @@ import io.eventshop.messaging.outbox.OutboxRelay;
 import io.eventshop.messaging.testing.EmbeddedDatabases;
 import io.eventshop.messaging.topology.TopologyProvisioner;
 import io.eventshop.topology.Topology;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -43,10 +44,10 @@ public final class RelayBenchmark {
 
     private static final int ORDERS = 2_000;
     /**
-     * Unreported throughput rounds before the measured one. The benchmark runs in Maven's JVM, whose optimising compiler
-     * took a third of the run's CPU samples: in the first rounds each path runs code that is still being compiled (the
-     * relay's, first in a round, the more), and the ratio rose from round to round (0.67, 0.75, 0.85 on 2026-12-07)
-     * while the baseline levelled off from the second.
+     * Unreported throughput rounds before the measured one: in the first rounds each path runs code that is still being
+     * compiled (the relay's, first in a round, the more), and the ratio rises from round to round. The benchmark's JVM
+     * runs on the client compiler only, as the devstack's services do (pom.xml), which compiles within the first round
+     * where the optimising compiler was still at work in the third.
      */
     private static final int WARM_UP_ROUNDS = 2;
 
@@ -66,6 +67,8 @@ public final class RelayBenchmark {
     /** The relay's calls in flight per destination, which the baseline makes too. */
     private final int maxInFlight;
 
+    private final int postgresPort;
+
     private RelayBenchmark(ConfigurableApplicationContext context, DirectPublisher direct) {
         this.outbox = context.getBean(Outbox.class);
         this.relay = context.getBean(OutboxRelay.class);
@@ -76,6 +79,10 @@ public final class RelayBenchmark {
         this.provisioner = context.getBean(TopologyProvisioner.class);
         this.topology = context.getBean(Topology.class);
         this.maxInFlight = context.getBean(MessagingProperties.class).relay().maxInFlight();
+        this.postgresPort = URI.create(context.getEnvironment()
+                        .getRequiredProperty("spring.datasource.url")
+                        .substring("jdbc:".length()))
+                .getPort();
     }
 
     public static void main(String[] args) {
@@ -143,14 +150,18 @@ public final class RelayBenchmark {
             }
         }
         freshQueues();
+        CpuTime cpu = CpuTime.now(postgresPort);
         long start = System.nanoTime();
         relay.start();
         while (anyUnpublished()) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
         double relayRate = total / seconds(System.nanoTime() - start);
+        CpuTime relayCpu = CpuTime.now(postgresPort).since(cpu);
 
         freshQueues();
+        cpu = CpuTime.now(postgresPort);
+        CpuTime directCpu;
         start = System.nanoTime();
         try (ExecutorService calls = Executors.newFixedThreadPool(2 * maxInFlight)) {
             for (int round = 0; round < EVENTS_PER_ORDER; round++) {
@@ -165,13 +176,22 @@ public final class RelayBenchmark {
                 // An order's next event only once its last one is out, as the relay keeps each group in order.
                 awaitAll(roundCalls);
             }
+            // Before the calls' threads end and take their CPU time with them.
+            directCpu = CpuTime.now(postgresPort).since(cpu);
         }
         double directRate = total / seconds(System.nanoTime() - start);
-        return new Throughput(total, orderCount, relayRate, directRate, maxInFlight);
+        return new Throughput(total, orderCount, relayRate, directRate, maxInFlight, relayCpu, directCpu);
     }
 
-    /** The figures of one throughput round, in events per second. */
-    private record Throughput(int events, int orders, double relayRate, double directRate, int callsInFlight) {
+    /** The figures of one throughput round: events per second, and the CPU time each path used. */
+    private record Throughput(
+            int events,
+            int orders,
+            double relayRate,
+            double directRate,
+            int callsInFlight,
+            CpuTime relayCpu,
+            CpuTime directCpu) {
 
         void printAsWarmUp(int round) {
             System.out.printf(
@@ -189,6 +209,8 @@ public final class RelayBenchmark {
                             + " %d calls in flight to each)%n",
                     directRate, callsInFlight);
             System.out.printf("  relay ÷ direct publish: %.2f%n", relayRate / directRate);
+            System.out.println("  CPU, outbox relay     " + relayCpu.perEvent(events));
+            System.out.println("  CPU, direct publish   " + directCpu.perEvent(events));
         }
     }
 

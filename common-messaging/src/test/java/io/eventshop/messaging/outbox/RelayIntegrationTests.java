@@ -11,6 +11,8 @@ import io.eventshop.messaging.testing.MessagingIntegrationTest;
 import io.eventshop.messaging.tracing.MessageTracing;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.transaction.support.TransactionTemplate;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -237,6 +241,72 @@ class RelayIntegrationTests {
                             .count())
                     .isEqualTo(4);
         }
+    }
+
+    @Test
+    void batchesThatFinishWhileTheRecorderWritesAreRecordedTogetherAndTheCallsDoNotWaitForIt() throws Exception {
+        UUID first = UUID.randomUUID();
+        transaction.executeWithoutResult(status -> insert(first, "group-" + UUID.randomUUID(), Map.of()));
+        List<UUID> later = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        try (Connection locker = lockRowOf(first)) {
+            OutboxRelay relay = startRelay();
+            aws.receive(snsQueue, 1);
+            // The recorder waits for the first event's row; the later events are published all the same, each in a
+            // batch of its own, as each is written once the one before it is out.
+            for (UUID eventId : later) {
+                transaction.executeWithoutResult(status -> insert(eventId, "group-" + UUID.randomUUID(), Map.of()));
+                assertThat(deduplicationIds(aws.receive(snsQueue, 1))).containsExactly(eventId.toString());
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> relay.batchesAwaitingRecord() == later.size());
+            assertThat(publishedToSns(later)).containsOnly(false);
+
+            locker.commit();
+        }
+
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(publishedToSns(later)).containsOnly(true));
+        // now() is the start of the statement's transaction: one time for the three means one statement.
+        assertThat(jdbc.sql("""
+                                select count(distinct sns_published_at), count(distinct events_published_at)
+                                from outbox_event where event_id = any(?)
+                                """)
+                        .param(new SqlArrayValue("uuid", later.toArray()))
+                        .query((rs, row) -> List.of(rs.getInt(1), rs.getInt(2)))
+                        .single())
+                .containsExactly(1, 1);
+        assertThat(publishedToSns(List.of(first))).containsExactly(true);
+    }
+
+    @Test
+    void stopWaitsUntilEveryPublishedBatchIsRecorded() throws Exception {
+        UUID eventId = UUID.randomUUID();
+        transaction.executeWithoutResult(status -> insert(eventId, "group-" + UUID.randomUUID(), Map.of()));
+        CompletableFuture<Void> stopped;
+        try (Connection locker = lockRowOf(eventId)) {
+            OutboxRelay relay = startRelay();
+            aws.receive(snsQueue, 1);
+            aws.receive(eventBridgeQueue, 1);
+
+            stopped = CompletableFuture.runAsync(relay::stop);
+
+            // The batch is published, and cannot be recorded while its row is locked: stop cannot have returned.
+            assertThat(stopped).isNotDone();
+            locker.commit();
+        }
+
+        stopped.get(30, TimeUnit.SECONDS);
+        assertThat(publishedToSns(List.of(eventId))).containsExactly(true);
+    }
+
+    /** A connection whose open transaction holds the row of {@code eventId}: an update of it waits until commit. */
+    private Connection lockRowOf(UUID eventId) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        connection.setAutoCommit(false);
+        try (var lock = connection.prepareStatement("select id from outbox_event where event_id = ? for update")) {
+            lock.setObject(1, eventId);
+            lock.executeQuery().close();
+        }
+        return connection;
     }
 
     private void insert(UUID eventId, String group, Map<String, String> attributes) {
