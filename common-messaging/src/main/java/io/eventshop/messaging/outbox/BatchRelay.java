@@ -65,8 +65,7 @@ final class BatchRelay implements AutoCloseable {
 
     // Guarded by this: the groups of the batches held (claimed and not yet recorded), how many batches and events are
     // held, how many of the batches are making their calls, how many have been recorded (or given up), the outcomes
-    // that wait for the
-    // recorder, and whether it has been asked to record them.
+    // that wait for the recorder, and whether it has been asked to record them.
     private final Set<String> groupsInFlight = new HashSet<>();
     private int held;
     private int heldEvents;
@@ -165,9 +164,11 @@ final class BatchRelay implements AutoCloseable {
 
     /**
      * Sends the batch to each destination that its events are due on, the first call on this thread and the others
-     * beside it, and records them. Every event of a claim is due somewhere, so there is at least one call.
+     * beside it, and hands their outcome to the recorder. Every event of a claim is due somewhere, so there is at
+     * least one call.
      */
     private void publish(List<OutboxEvent> batch, OutboxRepository.Due due) {
+        Outcome outcome;
         try {
             List<Call> calls = publishers.stream()
                     .map(publisher -> new Call(
@@ -185,7 +186,7 @@ final class BatchRelay implements AutoCloseable {
             Call first = calls.getFirst();
             outcomes.put(first.destination(), call(first));
             others.forEach((destination, result) -> outcomes.put(destination, result.join()));
-            toRecorder(new Outcome(batch, outcomes));
+            outcome = new Outcome(batch, outcomes);
         } catch (RuntimeException e) {
             // Nothing is recorded, so the batch is published again on a later pass.
             log.warn("Publishing a batch of {} events failed; they will be published again", batch.size(), e);
@@ -193,7 +194,9 @@ final class BatchRelay implements AutoCloseable {
                 inFlight--;
             }
             release(List.of(batch));
+            return;
         }
+        toRecorder(outcome);
     }
 
     /** A batch and what each destination's call did with it. */
