@@ -101,6 +101,9 @@ public record MessagingProperties(
      * @param queue the name of the queue to listen on, instead of the one the topology declares for the service
      * @param maxConcurrentMessages how many messages are handled at once
      * @param pollTimeout how long a receive waits for messages (long polling; at most 20 seconds)
+     * @param fullBatchWait how long the listener waits for room for a full batch of messages before it receives
+     *     fewer: short for handlers that wait for an outside call, so that a message that arrives meanwhile is received
+     *     at once rather than once the whole batch in hand is done
      * @param retryInitialVisibility how long a message whose handler failed stays invisible before its first retry
      * @param retryMaxVisibility the longest it stays invisible between retries; the delay doubles with every receive
      * @param shutdownTimeout how long shutdown waits for the messages in flight to finish
@@ -109,6 +112,7 @@ public record MessagingProperties(
             @Nullable String queue,
             @Min(1) @DefaultValue("10") int maxConcurrentMessages,
             @NotNull @DefaultValue("20s") Duration pollTimeout,
+            @NotNull @DefaultValue("10s") Duration fullBatchWait,
             @NotNull @DefaultValue("5s") Duration retryInitialVisibility,
             @NotNull @DefaultValue("5m") Duration retryMaxVisibility,
             @NotNull @DefaultValue("30s") Duration shutdownTimeout) {}

@@ -82,6 +82,9 @@ public class ListenerConfiguration {
                 .configure(options -> options.maxConcurrentMessages(listener.maxConcurrentMessages())
                         .maxMessagesPerPoll(Math.min(10, listener.maxConcurrentMessages()))
                         .pollTimeout(listener.pollTimeout())
+                        // How long Spring Cloud AWS waits for a full batch's worth of free handlers before it
+                        // receives fewer (common-messaging/README.md, listener.full-batch-wait).
+                        .maxDelayBetweenPolls(listener.fullBatchWait())
                         .acknowledgementMode(AcknowledgementMode.ON_SUCCESS)
                         // Delete each message as soon as its handler has committed, not in timed batches: a batch
                         // still waiting when the service stops would be redelivered, and that is work done twice.
