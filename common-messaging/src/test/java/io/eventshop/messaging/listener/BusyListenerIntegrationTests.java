@@ -24,9 +24,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * With a short {@code listener.full-batch-wait}, as payment-service and shipping-service set it, a handler that waits
- * (for the payment provider, the carrier) does not hold back the messages that arrive meanwhile. The test runs its own
- * application, with a handler that waits until the test lets it go.
+ * With a short {@code listener.full-batch-wait}, a handler that waits (for a payment provider, a carrier) does not hold
+ * back the messages that arrive meanwhile. The test runs its own application, with a handler that waits until the test
+ * lets it go.
  */
 @ExtendWith(LocalAwsExtension.class)
 class BusyListenerIntegrationTests {
