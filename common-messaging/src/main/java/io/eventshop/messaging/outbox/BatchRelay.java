@@ -28,18 +28,18 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A call takes 5 to 50 ms, most of it waiting for the destination, so one batch at a time leaves the relay idle
  * most of the time. Batches run side by side only for disjoint message groups: a group is in one batch at most, and
- * its next events are claimed only once that batch's outcome is recorded.
+ * its next events are claimed only once that batch's outcome is recorded. Within a call, a group's events are in order
+ * (SNS keeps a FIFO batch in order), and if one of them fails, those after it are not recorded as published on that
+ * destination ({@link PublishResult#inGroupOrder}). So each destination gets a group in the order of its rows,
+ * whatever the calls' timing. Only one relay per service is active ({@link RelayLeadership}), so the groups in flight
+ * are known here.
  *
  * <p>Recording is not part of a batch's turn: once its calls have ended, the batch frees its place for the next one
  * and leaves its outcome to the recorder, one thread that records every outcome waiting in one statement (two if
  * some failed). While the recorder writes, the outcomes of the batches that finish meanwhile gather behind it, so
  * under load one update and one commit cover several batches, and the calls never wait for the database; when idle,
  * a batch is recorded as soon as its calls end. A batch's groups stay held until it is recorded, and at most
- * {@code 2 × maxInFlight} batches are held at a time, so the recorder cannot fall far behind. Within a call, a group's events are in order
- * (SNS keeps a FIFO batch in order), and if one of them fails, those after it are not recorded as published on that
- * destination ({@link PublishResult#inGroupOrder}). So each destination gets a group in the order of its rows,
- * whatever the calls' timing. Only one relay per service is active ({@link RelayLeadership}), so the groups in flight
- * are known here.
+ * {@code 2 × maxInFlight} batches are held at a time, so the recorder cannot fall far behind.
  *
  * <p>Each event of a call gets a publish span of its own, a child of the context its row was written in, rather than
  * one span for the call: a call holds events of up to ten orders, each in its own trace, and a span belongs to one
@@ -62,6 +62,8 @@ final class BatchRelay implements AutoCloseable {
     private final ExecutorService batches;
     private final ExecutorService otherCalls;
     private final ExecutorService recorder;
+    // Wakes the relay's loop for another pass.
+    private final Runnable wakeUp;
 
     // Guarded by this: the groups of the batches held (claimed and not yet recorded), how many batches and events are
     // held, how many of the batches are making their calls, how many have been recorded (or given up), the outcomes
@@ -75,7 +77,6 @@ final class BatchRelay implements AutoCloseable {
     private boolean recording;
     // Whether a pass ended on events that only held groups kept back, so the next record must wake the relay.
     private boolean wakeUpWhenRecorded;
-    private final Runnable wakeUp;
 
     BatchRelay(
             List<EventPublisher> publishers,
@@ -87,7 +88,6 @@ final class BatchRelay implements AutoCloseable {
             int maxInFlight,
             Runnable wakeUp) {
         this.publishers = List.copyOf(publishers);
-        this.wakeUp = wakeUp;
         this.repository = repository;
         this.metrics = metrics;
         this.tracing = tracing;
@@ -102,6 +102,7 @@ final class BatchRelay implements AutoCloseable {
                 Thread.ofPlatform().name("outbox-relay-call-", 0).daemon().factory());
         this.recorder = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name("outbox-relay-record").daemon().factory());
+        this.wakeUp = wakeUp;
     }
 
     /**
@@ -190,10 +191,7 @@ final class BatchRelay implements AutoCloseable {
         } catch (RuntimeException e) {
             // Nothing is recorded, so the batch is published again on a later pass.
             log.warn("Publishing a batch of {} events failed; they will be published again", batch.size(), e);
-            synchronized (this) {
-                inFlight--;
-            }
-            release(List.of(batch));
+            giveUp(batch);
             return;
         }
         toRecorder(outcome);
@@ -385,7 +383,13 @@ final class BatchRelay implements AutoCloseable {
         held++;
     }
 
-    /** Lets go of recorded (or abandoned) batches: their groups can be claimed again. */
+    /** Frees the place of a batch whose calls broke off, and lets go of it unrecorded. */
+    private synchronized void giveUp(List<OutboxEvent> batch) {
+        inFlight--;
+        release(List.of(batch));
+    }
+
+    /** Lets go of recorded (or given up) batches: their groups can be claimed again. */
     private synchronized void release(List<List<OutboxEvent>> released) {
         for (List<OutboxEvent> batch : released) {
             batch.forEach(event -> groupsInFlight.remove(event.orderingKey()));

@@ -28,7 +28,7 @@ record CpuTime(Duration threads, Duration process, Duration postgres) {
         Duration postgres = ProcessHandle.allProcesses()
                 .filter(process -> process.info()
                         .commandLine()
-                        .map(line -> line.contains("/bin/postgres ") && line.contains(" -p " + postgresPort))
+                        .map(line -> line.contains("/bin/postgres ") && line.contains(" -p " + postgresPort + " "))
                         .orElse(false))
                 .flatMap(postmaster -> Stream.concat(Stream.of(postmaster), postmaster.descendants()))
                 .map(process -> process.info().totalCpuDuration().orElse(Duration.ZERO))
