@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.eventshop.devstack.aws.LocalAwsEndpoint;
 import io.eventshop.devstack.launcher.EmbeddedDatabase;
 import io.eventshop.devstack.launcher.LocalSystem;
+import io.eventshop.devstack.launcher.ServiceJvm;
 import io.eventshop.devstack.launcher.ServiceProcess;
 import io.eventshop.devstack.launcher.ServiceSpec;
 import io.eventshop.messaging.topology.TopologyProvisioner;
@@ -151,10 +152,11 @@ class AwsSettingsIntegrationTests {
         }
         environment.put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/aws-credentials");
         environment.put("AWS_CONFIG_FILE", "/nonexistent/aws-config");
-        return ServiceProcess.start(spec, spec.jar(RunningSystem.projectRoot()), environment, line -> {
-            output.add(line);
-            System.out.println(line);
-        });
+        return ServiceProcess.start(
+                spec, spec.jar(RunningSystem.projectRoot()), ServiceJvm.DEVSTACK, environment, line -> {
+                    output.add(line);
+                    System.out.println(line);
+                });
     }
 
     /** The names of every queue, topic, subscription, bus, rule, target and archive at the endpoint. */

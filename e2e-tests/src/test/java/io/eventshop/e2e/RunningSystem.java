@@ -6,6 +6,7 @@ import io.eventshop.devstack.aws.LocalAwsEndpoint;
 import io.eventshop.devstack.aws.junit.LocalAwsExtension;
 import io.eventshop.devstack.launcher.EmbeddedDatabase;
 import io.eventshop.devstack.launcher.LocalSystem;
+import io.eventshop.devstack.launcher.ServiceJvm;
 import io.eventshop.devstack.launcher.ServiceSpec;
 import io.eventshop.devstack.launcher.Zipkin;
 import java.io.IOException;
@@ -64,15 +65,16 @@ final class RunningSystem implements AutoCloseable {
 
     /** The system with the waits shortened for tests, and tracing on. */
     RunningSystem() {
-        this(true, true);
+        this(true, true, ServiceJvm.DEVSTACK);
     }
 
     /**
      * @param shortenedWaits whether the services run with the waits shortened for tests, or exactly as configured for
      *     production (the benchmark's choice)
      * @param tracing whether Zipkin runs and the services send it their spans
+     * @param jvm the options the services' JVMs run with
      */
-    RunningSystem(boolean shortenedWaits, boolean tracing) {
+    RunningSystem(boolean shortenedWaits, boolean tracing, ServiceJvm jvm) {
         String external = System.getProperty(AWS_ENDPOINT_PROPERTY);
         this.endpointLease = external == null ? LocalAwsExtension.lease() : () -> {};
         this.endpoint = external == null ? LocalAwsExtension.endpoint() : null;
@@ -99,6 +101,7 @@ final class RunningSystem implements AutoCloseable {
                 awsEndpoint,
                 database,
                 specs,
+                jvm,
                 shortenedWaits
                         ? specs.stream().collect(Collectors.toMap(ServiceSpec::name, spec -> testSettings(spec.name())))
                         : Map.of(),

@@ -31,6 +31,7 @@ public final class LocalSystem implements AutoCloseable {
     private final EmbeddedDatabase database;
     private final Consumer<String> output;
     private final Map<String, ServiceSpec> specs = new LinkedHashMap<>();
+    private final ServiceJvm jvm;
     private final Map<String, Map<String, String>> overrides;
     private final Optional<URI> spansEndpoint;
     private final Map<String, ServiceProcess> running = new HashMap<>();
@@ -40,6 +41,7 @@ public final class LocalSystem implements AutoCloseable {
     /**
      * @param projectDir the checkout, where each service's jar is under {@code <service>/target}
      * @param services the services to run, with their ports
+     * @param jvm the options their JVMs run with
      * @param overrides extra environment variables per service name (for tests: a short saga deadline, say)
      * @param spansEndpoint where the services send their spans (Zipkin's {@code /api/v2/spans}) when tracing is on;
      *     empty when it is off, and the services then export nothing
@@ -49,6 +51,7 @@ public final class LocalSystem implements AutoCloseable {
             URI awsEndpoint,
             EmbeddedDatabase database,
             List<ServiceSpec> services,
+            ServiceJvm jvm,
             Map<String, Map<String, String>> overrides,
             Optional<URI> spansEndpoint,
             Consumer<String> output) {
@@ -56,6 +59,7 @@ public final class LocalSystem implements AutoCloseable {
         this.awsEndpoint = awsEndpoint;
         this.database = database;
         this.output = output;
+        this.jvm = jvm;
         this.overrides = Map.copyOf(overrides);
         this.spansEndpoint = spansEndpoint;
         services.forEach(spec -> specs.put(spec.name(), spec));
@@ -108,7 +112,7 @@ public final class LocalSystem implements AutoCloseable {
         }
         spansEndpoint.ifPresent(endpoint -> environment.putAll(tracingEnvironment(endpoint)));
         environment.putAll(overrides.getOrDefault(service, Map.of()));
-        ServiceProcess process = ServiceProcess.start(spec, spec.jar(projectDir), environment, output);
+        ServiceProcess process = ServiceProcess.start(spec, spec.jar(projectDir), jvm, environment, output);
         running.put(service, process);
         return process;
     }

@@ -44,22 +44,19 @@ public final class ServiceProcess implements AutoCloseable {
     /**
      * Starts the service; it is not ready yet (see {@link #awaitReady}).
      *
+     * @param jvm the options its JVM runs with
      * @param environment the service's configuration, such as {@code SPRING_DATASOURCE_URL}
      * @param output where each line of its output goes, already prefixed with its name
      */
     public static ServiceProcess start(
-            ServiceSpec spec, Path jar, Map<String, String> environment, Consumer<String> output) {
+            ServiceSpec spec, Path jar, ServiceJvm jvm, Map<String, String> environment, Consumer<String> output) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(
-                java,
-                // Small heaps and the client compiler: five services start together on a laptop.
-                "-Xmx384m",
-                "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                // Ends the service if this JVM dies without stopping it (kill -9, a crash).
-                ParentWatchdog.javaAgentOption(),
-                "-jar",
-                jar.toString()));
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvm.options());
+        // Ends the service if this JVM dies without stopping it (kill -9, a crash).
+        command.add(ParentWatchdog.javaAgentOption());
+        command.addAll(List.of("-jar", jar.toString()));
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(spec.port()));

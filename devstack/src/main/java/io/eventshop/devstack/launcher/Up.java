@@ -99,11 +99,12 @@ public final class Up {
         out.println(
                 "devstack  | PostgreSQL ready on localhost:" + database.port() + " (user postgres, password postgres)");
         Optional<URI> spansEndpoint = awaitZipkin().map(Zipkin::spansEndpoint);
-        system = new LocalSystem(projectDir, endpoint.url(), database, services, Map.of(), spansEndpoint, line -> {
-            synchronized (out) {
-                out.println(line);
-            }
-        });
+        system = new LocalSystem(
+                projectDir, endpoint.url(), database, services, ServiceJvm.DEVSTACK, Map.of(), spansEndpoint, line -> {
+                    synchronized (out) {
+                        out.println(line);
+                    }
+                });
         system.startAll();
         printSummary(system, endpoint, database, Duration.ofNanos(System.nanoTime() - start));
         console(system);

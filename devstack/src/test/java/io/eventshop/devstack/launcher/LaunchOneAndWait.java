@@ -19,7 +19,8 @@ public final class LaunchOneAndWait {
                 "jdbc:postgresql://localhost:1/none",
                 "AWS_ENDPOINT_URL",
                 "http://localhost:1");
-        ServiceProcess service = ServiceProcess.start(spec, Path.of(args[0]), environment, System.out::println);
+        ServiceProcess service =
+                ServiceProcess.start(spec, Path.of(args[0]), ServiceJvm.DEVSTACK, environment, System.out::println);
         service.awaitReady(LocalSystem.READY_TIMEOUT);
         System.out.println("service pid " + service.pid());
         Thread.currentThread().join();
