@@ -39,9 +39,11 @@ import tools.jackson.databind.JsonNode;
  * </ul>
  *
  * <p>Run it with {@code ./mvnw -q -pl e2e-tests exec:exec@saga-benchmark}, after {@code ./mvnw -q install
- * -DskipTests}. It runs in a JVM of its own with the client compiler only, as the launcher of {@code ./devstack.sh up}
- * does, since the AWS endpoint runs in it. Arguments, in {@code -Dsaga.args}: {@code --quick} runs 15 s steps instead
- * of 60 s, for a smoke test; {@code --latency-only} stops after the 20 orders/s step and its breakdown of where the
+ * -DskipTests}. The services run with the container image's JVM options ({@link ServiceJvm#PRODUCTION}: the optimising
+ * compiler), and so does this JVM, which runs the AWS endpoint; the warm-up lasts until their compilers are done.
+ * Arguments, in {@code -Dsaga.args}: {@code --quick} runs 15 s steps instead of 60 s, for a smoke test;
+ * {@code --devstack-jvm} runs the services as {@code ./devstack.sh up} does, on the client compiler only
+ * ({@link ServiceJvm#DEVSTACK}; {@code -Dsaga.jvm=-XX:TieredStopAtLevel=1} does the same for this JVM); {@code --latency-only} stops after the 20 orders/s step and its breakdown of where the
  * time went; {@code --tracing} starts Zipkin and has every service send it all its spans, as the devstack does, so that
  * the CPU per order with tracing on can be set beside the figure without (Zipkin's own CPU is not counted: it stands
  * for a trace backend elsewhere); {@code --profile} takes a CPU profile of every JVM during the 20 orders/s step, with
@@ -55,7 +57,7 @@ public final class SagaBenchmark {
     private static final Duration WARM_UP_ROUND = Duration.ofSeconds(30);
     private static final Duration WARM_UP_AT_MOST = Duration.ofMinutes(15);
     /** The JIT compilers' use of the machine, all JVMs together, under which the warm-up ends. */
-    private static final double COMPILERS_SETTLED = 0.10;
+    private static final double COMPILERS_SETTLED = 0.05;
 
     private static final Duration IDLE = Duration.ofSeconds(10);
     private static final Duration SUSTAINED_P99 = Duration.ofSeconds(1);
@@ -135,9 +137,7 @@ public final class SagaBenchmark {
 
     private void report(RunningSystem system, boolean latencyOnly) {
         // The services start cold: until the JIT has compiled their paths, the five of them need several times the CPU
-        // the machine has. A warm-up at a rate they sustain even then is measured, printed and left out of the figures.
-        // It lasts 90 s: after 30 s the client compiler still took 8% of a service's CPU, and an order cost 126 to
-        // 139 ms at 20 orders/s where the same step costs 108 to 112 ms once the services have run a few minutes.
+        // the machine has, and the optimising compiler takes minutes over it (see warmUp).
         System.out.println("idle: " + idle(IDLE));
         warmUp();
         Instant latencyRunStarted = Instant.now();
