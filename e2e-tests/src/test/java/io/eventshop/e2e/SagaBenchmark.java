@@ -43,10 +43,11 @@ import tools.jackson.databind.JsonNode;
  * compiler), and so does this JVM, which runs the AWS endpoint; the warm-up lasts until their compilers are done.
  * Arguments, in {@code -Dsaga.args}: {@code --quick} runs 15 s steps instead of 60 s, for a smoke test;
  * {@code --devstack-jvm} runs the services as {@code ./devstack.sh up} does, on the client compiler only
- * ({@link ServiceJvm#DEVSTACK}; {@code -Dsaga.jvm=-XX:TieredStopAtLevel=1} does the same for this JVM); {@code --latency-only} stops after the 20 orders/s step and its breakdown of where the
- * time went; {@code --tracing} starts Zipkin and has every service send it all its spans, as the devstack does, so that
- * the CPU per order with tracing on can be set beside the figure without (Zipkin's own CPU is not counted: it stands
- * for a trace backend elsewhere); {@code --profile} takes a CPU profile of every JVM during the 20 orders/s step, with
+ * ({@link ServiceJvm#DEVSTACK}; {@code -Dsaga.jvm=-XX:TieredStopAtLevel=1} does the same for this JVM);
+ * {@code --latency-only} stops after the 20 orders/s step and its breakdown of where the time went; {@code --tracing}
+ * starts Zipkin and has every service send it all its spans, as the devstack does, so that the CPU per order with
+ * tracing on can be set beside the figure without (Zipkin's own CPU is not counted: it stands for a trace backend
+ * elsewhere); {@code --profile} takes a CPU profile of every JVM during the 20 orders/s step, with
  * async-profiler, and writes them to {@code e2e-tests/target/profiles} ({@link Profiles}).
  */
 public final class SagaBenchmark {
