@@ -20,6 +20,11 @@ final class JitCompilers {
     private JitCompilers() {}
 
     static Duration cpu(List<String> services) {
+        if (!Files.isDirectory(Path.of("/proc", "self", "task"))) {
+            throw new IllegalStateException(
+                    "the saga benchmark reads the JIT compilers' CPU time from /proc, which this"
+                            + " system has not: run it on Linux");
+        }
         return Stream.concat(
                         Stream.of(ProcessHandle.current()),
                         services.stream().flatMap(service -> ServiceProcesses.of(service).stream()))

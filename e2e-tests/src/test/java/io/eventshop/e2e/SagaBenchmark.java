@@ -57,7 +57,7 @@ public final class SagaBenchmark {
     private static final Duration DRAIN = Duration.ofSeconds(60);
     private static final Duration WARM_UP_ROUND = Duration.ofSeconds(30);
     private static final Duration WARM_UP_AT_MOST = Duration.ofMinutes(15);
-    /** The JIT compilers' use of the machine, all JVMs together, under which the warm-up ends. */
+    /** The JIT compilers' use of the machine, in cores, all JVMs together, under which the warm-up ends. */
     private static final double COMPILERS_SETTLED = 0.05;
 
     private static final Duration IDLE = Duration.ofSeconds(10);
@@ -204,9 +204,9 @@ public final class SagaBenchmark {
     }
 
     /**
-     * Places orders in rounds of 30 s until the JIT compilers of all the JVMs together use less than a tenth of a core
-     * over a round, first at 10 orders/s, a rate the services sustain even cold, then at 20, the rate measured first
-     * (a higher rate makes other paths hot: fuller batches, more messages in flight). From then on, what a step
+     * Places orders in rounds of 30 s, first at 10 orders/s, a rate the services sustain even cold, until the JIT
+     * compilers of all the JVMs together use less than a twentieth of a core over a round; then at 20, the rate measured
+     * first, until they do again (a higher rate makes other paths hot: fuller batches, more messages in flight). From then on, what a step
      * measures is the compiled code, not the compiling. Each round is printed, and none counts in the figures.
      */
     private void warmUp() {
