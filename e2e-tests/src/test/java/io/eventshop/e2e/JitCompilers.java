@@ -57,7 +57,7 @@ final class JitCompilers {
         return stats.isEmpty() ? Duration.ZERO : Duration.ofNanos(Long.parseLong(stats.split(" ")[0]));
     }
 
-    /** The file's first line, or nothing if the thread has ended meanwhile. */
+    /** The file's one line, or nothing if the thread has ended meanwhile. */
     private static String read(Path file) {
         try {
             return Files.readString(file).strip();

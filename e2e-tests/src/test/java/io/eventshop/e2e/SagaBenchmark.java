@@ -55,6 +55,9 @@ public final class SagaBenchmark {
     private static final List<String> SERVICES =
             Aws.QUEUES.stream().map(Aws.ConsumerQueue::service).toList();
     private static final Duration DRAIN = Duration.ofSeconds(60);
+    /** The rate of the latency step, which the goals' figures come from; the warm-up ends at it. */
+    private static final int MEASURED_RATE = 20;
+
     private static final Duration WARM_UP_ROUND = Duration.ofSeconds(30);
     private static final Duration WARM_UP_AT_MOST = Duration.ofMinutes(15);
     /** The JIT compilers' use of the machine, in cores, all JVMs together, under which the warm-up ends. */
@@ -144,7 +147,7 @@ public final class SagaBenchmark {
         Instant latencyRunStarted = Instant.now();
         Optional<Profiles> profiles = profile ? Optional.of(Profiles.start(SERVICES, PROFILES, 1)) : Optional.empty();
         Duration compiledBefore = JitCompilers.cpu(SERVICES);
-        Run latency = run(20, step.compareTo(Duration.ofSeconds(30)) < 0 ? step : Duration.ofSeconds(30));
+        Run latency = run(MEASURED_RATE, step.compareTo(Duration.ofSeconds(30)) < 0 ? step : Duration.ofSeconds(30));
         Duration compiled = JitCompilers.cpu(SERVICES).minus(compiledBefore);
         profiles.ifPresent(Profiles::stop);
         profiles.ifPresent(
@@ -205,9 +208,10 @@ public final class SagaBenchmark {
 
     /**
      * Places orders in rounds of 30 s, first at 10 orders/s, a rate the services sustain even cold, until the JIT
-     * compilers of all the JVMs together use less than a twentieth of a core over a round; then at 20, the rate measured
-     * first, until they do again (a higher rate makes other paths hot: fuller batches, more messages in flight). From then on, what a step
-     * measures is the compiled code, not the compiling. Each round is printed, and none counts in the figures.
+     * compilers of all the JVMs together use less than a twentieth of a core over a round; then at the rate measured
+     * first, 20, until they do again (a higher rate makes other paths hot: fuller batches, more messages in flight).
+     * From then on, what a step measures is the compiled code, not the compiling. Each round is printed, and none
+     * counts in the figures.
      */
     private void warmUp() {
         Instant deadline = Instant.now().plus(WARM_UP_AT_MOST);
@@ -222,10 +226,10 @@ public final class SagaBenchmark {
             System.out.printf(
                     Locale.ROOT, "warm-up %d: %s; JIT compilers %.2f cores%n", round, run.describe(), compiling);
             if (compiling < COMPILERS_SETTLED) {
-                if (rate == 20) {
+                if (rate == MEASURED_RATE) {
                     return;
                 }
-                rate = 20;
+                rate = MEASURED_RATE;
             }
             if (Instant.now().isAfter(deadline)) {
                 System.out.printf(

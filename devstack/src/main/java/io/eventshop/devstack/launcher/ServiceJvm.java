@@ -7,7 +7,7 @@ public enum ServiceJvm {
 
     /**
      * As {@code ./devstack.sh up} runs the services: the client compiler only, so that five of them start together on
-     * two cores in half the time, at the cost of slower code once they run.
+     * two cores about a quarter sooner, at the cost of slower code once they run (docs/benchmarks.md).
      */
     DEVSTACK(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")),
 
